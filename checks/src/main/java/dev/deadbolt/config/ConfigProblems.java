@@ -1,0 +1,38 @@
+package dev.deadbolt.config;
+
+import com.google.errorprone.VisitorState;
+import com.sun.tools.javac.resources.CompilerProperties.Errors;
+import com.sun.tools.javac.util.Context;
+import com.sun.tools.javac.util.Log;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Turns {@link ConfigProblem}s into compile errors, each once per compilation however many checks
+ * share the bad flag.
+ */
+public final class ConfigProblems {
+  private static final Context.Key<Set<ConfigProblem>> REPORTED = new Context.Key<>();
+
+  private ConfigProblems() {}
+
+  /** Reports each problem as a javac error (which fails the compile) unless it was reported already. */
+  public static void reportOnce(List<ConfigProblem> problems, VisitorState state) {
+    if (problems.isEmpty()) {
+      return;
+    }
+    Context context = state.context;
+    Set<ConfigProblem> reported = context.get(REPORTED);
+    if (reported == null) {
+      reported = new HashSet<>();
+      context.put(REPORTED, reported);
+    }
+    Log log = Log.instance(context);
+    for (ConfigProblem problem : problems) {
+      if (reported.add(problem)) {
+        log.error(Errors.ProcMessager(problem.render()));
+      }
+    }
+  }
+}

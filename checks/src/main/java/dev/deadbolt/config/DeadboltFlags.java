@@ -1,0 +1,68 @@
+package dev.deadbolt.config;
+
+import com.google.errorprone.ErrorProneFlags;
+import java.util.List;
+import java.util.Optional;
+import java.util.OptionalInt;
+
+/**
+ * Reading {@code -XepOpt:Deadbolt:<Name>=<value>} flags. Every flag Deadbolt understands is named here so
+ * a reader finds them in one place; parsing is strict and records a {@link ConfigProblem} rather than
+ * falling back to a default.
+ */
+public final class DeadboltFlags {
+  /** Prefix shared by every Deadbolt flag. */
+  public static final String PREFIX = "Deadbolt:";
+
+  /** A file of extra blocking methods, in the catalog format (see docs/blocking-catalog.md). */
+  public static final String BLOCKING_METHODS = "BlockingMethods";
+
+  /** Extra methods that run the lambdas passed to them before returning ({@code Type#method,...}). */
+  public static final String IMMEDIATE_METHODS = "ImmediateMethods";
+
+  /** The oldest JDK the compiled code runs on; decides whether monitors pin virtual threads. */
+  public static final String RUNTIME_JDK = "RuntimeJdk";
+
+  /** Default capacity used by the fixes that bound a queue. */
+  public static final String DEFAULT_QUEUE_CAPACITY = "DefaultQueueCapacity";
+
+  private DeadboltFlags() {}
+
+  /** The text of {@code -XepOpt:Deadbolt:<name>} if given. */
+  public static Optional<String> get(ErrorProneFlags flags, String name) {
+    return flags.get(PREFIX + name).map(String::trim);
+  }
+
+  /** How a flag is spelled on the command line, for messages. */
+  public static String spelling(String name) {
+    return "-XepOpt:" + PREFIX + name;
+  }
+
+  /**
+   * A flag whose value must be an integer in {@code [min, max]}; a malformed value is recorded in
+   * {@code problems} and the result is empty.
+   */
+  public static OptionalInt intInRange(
+      ErrorProneFlags flags, String name, int min, int max, List<ConfigProblem> problems) {
+    Optional<String> value = get(flags, name);
+    if (value.isEmpty()) {
+      return OptionalInt.empty();
+    }
+    try {
+      int parsed = Integer.parseInt(value.get());
+      if (parsed < min || parsed > max) {
+        problems.add(
+            new ConfigProblem(
+                spelling(name),
+                "",
+                "'" + value.get() + "' is outside " + min + ".." + max));
+        return OptionalInt.empty();
+      }
+      return OptionalInt.of(parsed);
+    } catch (NumberFormatException e) {
+      problems.add(
+          new ConfigProblem(spelling(name), "", "'" + value.get() + "' is not a whole number"));
+      return OptionalInt.empty();
+    }
+  }
+}
