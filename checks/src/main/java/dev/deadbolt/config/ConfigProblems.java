@@ -1,8 +1,8 @@
 package dev.deadbolt.config;
 
 import com.google.errorprone.VisitorState;
-import com.sun.tools.javac.resources.CompilerProperties.Errors;
 import com.sun.tools.javac.util.Context;
+import com.sun.tools.javac.util.JCDiagnostic;
 import com.sun.tools.javac.util.Log;
 import java.util.HashSet;
 import java.util.List;
@@ -31,7 +31,9 @@ public final class ConfigProblems {
     Log log = Log.instance(context);
     for (ConfigProblem problem : problems) {
       if (reported.add(problem)) {
-        log.error(Errors.ProcMessager(problem.render()));
+        // "compiler.err.proc.messager" is javac's verbatim-text error. Built by key because
+        // CompilerProperties lives in com.sun.tools.javac.resources, which users do not export.
+        log.error(new JCDiagnostic.Error("compiler", "proc.messager", problem.render()));
       }
     }
   }
