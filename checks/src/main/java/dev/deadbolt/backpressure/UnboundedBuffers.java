@@ -120,10 +120,10 @@ public final class UnboundedBuffers {
     }
     if (LINKED_BLOCKING_COPY.matches(tree, state)) {
       // No constructor takes both a capacity and initial elements.
-      return found(tree, "a " + type + " copied from a collection, with no capacity", null);
+      return found(tree, "a " + type + " copied from a collection (so with no capacity)", null);
     }
     if (NEVER_BOUNDED_NEW.matches(tree, state)) {
-      return found(tree, "a " + type + ", which takes no capacity", null);
+      return found(tree, "a " + type + " (no capacity can be given)", null);
     }
 
     String factory = "Queues." + method.getSimpleName() + "()";
@@ -134,10 +134,10 @@ public final class UnboundedBuffers {
       return found(tree, factory + " with capacity Integer.MAX_VALUE", replace(args.get(0)));
     }
     if (GUAVA_LINKED_COPY.matches(tree, state)) {
-      return found(tree, factory + " copied from an iterable, with no capacity", null);
+      return found(tree, factory + " copied from an iterable (so with no capacity)", null);
     }
     if (GUAVA_PRIORITY.matches(tree, state)) {
-      return found(tree, factory + ", which takes no capacity", null);
+      return found(tree, factory + " (no capacity can be given)", null);
     }
 
     if (FLUX_BUFFER_DEFAULT.matches(tree, state)) {
