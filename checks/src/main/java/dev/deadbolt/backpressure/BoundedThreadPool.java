@@ -6,11 +6,15 @@ import com.google.errorprone.fixes.SuggestedFixes;
 import com.google.errorprone.util.ASTHelpers;
 import com.sun.source.tree.ExpressionTree;
 import com.sun.source.tree.IdentifierTree;
+import com.sun.source.tree.ImportTree;
 import com.sun.source.tree.MemberSelectTree;
+import com.sun.source.tree.MethodInvocationTree;
 import com.sun.source.tree.ParenthesizedTree;
+import com.sun.source.util.TreeScanner;
 import com.sun.tools.javac.code.Symbol;
 import com.sun.tools.javac.code.Symbol.VarSymbol;
 import java.util.Optional;
+import java.util.function.Predicate;
 
 /**
  * The explicit {@code ThreadPoolExecutor} that replaces an {@code Executors} factory whose queue is
@@ -18,6 +22,7 @@ import java.util.Optional;
  * a rejection policy written out so the reader sees what happens when it is full.
  */
 public final class BoundedThreadPool {
+  private static final String EXECUTORS = "java.util.concurrent.Executors";
 
   /** What a full pool does with one more task. */
   public enum Rejection {
@@ -82,9 +87,55 @@ public final class BoundedThreadPool {
             .append(')');
     threadFactory.ifPresent(factory -> replacement.append(", ").append(state.getSourceForNode(factory)));
     replacement.append(", new ").append(pool).append('.').append(rejection.policyClass).append("())");
-    return fix.replace(factoryCall, replacement.toString()).build();
+    fix.replace(factoryCall, replacement.toString());
+    if (factoryCall instanceof MethodInvocationTree call) {
+      removeImportLeftUnused(call, fix, state);
+    }
+    return fix.build();
   }
 
+  // Drops the import the replaced call was the last user of: Executors itself for
+  // Executors.f(...), the static import of f for a bare f(...).
+  private static void removeImportLeftUnused(
+      MethodInvocationTree call, SuggestedFix.Builder fix, VisitorState state) {
+    Symbol executors = state.getSymbolFromString(EXECUTORS);
+    Symbol method = ASTHelpers.getSymbol(call);
+    if (executors == null || method == null) {
+      return;
+    }
+    Predicate<Symbol> usesImport;
+    Runnable removeImport;
+    if (call.getMethodSelect() instanceof MemberSelectTree select
+        && select.getExpression() instanceof IdentifierTree receiver
+        && executors.equals(ASTHelpers.getSymbol(receiver))) {
+      usesImport = executors::equals;
+      removeImport = () -> fix.removeImport(EXECUTORS);
+    } else if (call.getMethodSelect() instanceof IdentifierTree) {
+      usesImport = symbol -> symbol.owner == executors && symbol.name.equals(method.name);
+      removeImport = () -> fix.removeStaticImport(EXECUTORS + "." + method.name);
+    } else {
+      return;
+    }
+    int[] uses = {0};
+    new TreeScanner<Void, Void>() {
+      @Override
+      public Void visitImport(ImportTree tree, Void unused) {
+        return null;
+      }
+
+      @Override
+      public Void visitIdentifier(IdentifierTree tree, Void unused) {
+        Symbol symbol = ASTHelpers.getSymbol(tree);
+        if (symbol != null && usesImport.test(symbol)) {
+          uses[0]++;
+        }
+        return null;
+      }
+    }.scan(state.getPath().getCompilationUnit(), null);
+    if (uses[0] == 1) {
+      removeImport.run();
+    }
+  }
   // The thread count becomes both corePoolSize and maximumPoolSize; only expressions that read a
   // value (a constant, a variable, a field) are safe to write twice.
   private static boolean canRepeat(ExpressionTree expression) {
