@@ -55,8 +55,9 @@ public final class BoundedThreadPool {
     if (!canRepeat(threads)) {
       return Optional.empty();
     }
+    String source = state.getSourceForNode(threads);
     return Optional.of(
-        replacing(factoryCall, state.getSourceForNode(threads), threadFactory, capacity, rejection, state));
+        replacing(factoryCall, source, threadFactory, capacity, rejection, state));
   }
 
   /** As above for a pool of a fixed, literal number of threads. */
@@ -85,8 +86,10 @@ public final class BoundedThreadPool {
             .append("<>(")
             .append(capacity)
             .append(')');
-    threadFactory.ifPresent(factory -> replacement.append(", ").append(state.getSourceForNode(factory)));
-    replacement.append(", new ").append(pool).append('.').append(rejection.policyClass).append("())");
+    threadFactory.ifPresent(
+        factory -> replacement.append(", ").append(state.getSourceForNode(factory)));
+    replacement.append(", new ").append(pool).append('.').append(rejection.policyClass);
+    replacement.append("())");
     fix.replace(factoryCall, replacement.toString());
     if (factoryCall instanceof MethodInvocationTree call) {
       removeImportLeftUnused(call, fix, state);

@@ -12,8 +12,9 @@ public final class CapacityArguments {
 
   /**
    * Whether the argument is a constant of at least {@code Integer.MAX_VALUE}, however spelled
-   * ({@code Integer.MAX_VALUE}, {@code 0x7fffffff}, a {@code static final} alias, {@code Long.MAX_VALUE}):
-   * no buffer ever holds that many elements, so it is no bound. A non-constant capacity is trusted.
+   * ({@code Integer.MAX_VALUE}, {@code 0x7fffffff}, a {@code static final} alias, {@code
+   * Long.MAX_VALUE}): no buffer ever holds that many elements, so it is no bound. A non-constant
+   * capacity is trusted.
    */
   public static boolean isNoBound(ExpressionTree capacity) {
     return ASTHelpers.constValue(capacity) instanceof Number number

@@ -22,6 +22,7 @@ import com.sun.source.tree.CompilationUnitTree;
 import com.sun.source.tree.ExpressionTree;
 import com.sun.source.tree.MethodInvocationTree;
 import com.sun.source.tree.NewClassTree;
+import com.sun.tools.javac.code.Symbol;
 import dev.deadbolt.backpressure.BackpressureOptions;
 import dev.deadbolt.backpressure.BoundedByAnnotation;
 import dev.deadbolt.backpressure.BoundedThreadPool;
@@ -131,7 +132,7 @@ public final class UnboundedExecutor extends BugChecker
                   "Executors.newFixedThreadPool queues tasks in a LinkedBlockingQueue with no"
                       + " capacity: when its threads fall behind, "
                       + TASKS_PILE_UP);
-      Optional<ExpressionTree> threadFactory = args.stream().skip(1).findFirst().map(a -> a);
+      Optional<ExpressionTree> threadFactory = argument(args, 1);
       // AbortPolicy first: the fix a patching run applies keeps every task on the pool's threads.
       for (Rejection rejection : List.of(Rejection.ABORT, Rejection.CALLER_RUNS)) {
         BoundedThreadPool.replacing(tree, args.get(0), threadFactory, capacity, rejection, state)
@@ -142,7 +143,7 @@ public final class UnboundedExecutor extends BugChecker
     if (SINGLE_THREAD.matches(tree, state)) {
       // No CallerRunsPolicy here: running a task on the caller would break the one-at-a-time order
       // a single-thread executor promises.
-      Optional<ExpressionTree> threadFactory = args.stream().findFirst().map(a -> a);
+      Optional<ExpressionTree> threadFactory = argument(args, 0);
       return Optional.of(
           buildDescription(tree)
               .setMessage(
@@ -221,9 +222,14 @@ public final class UnboundedExecutor extends BugChecker
     return Optional.of(buildDescription(tree).setMessage(message).build());
   }
 
+  private static Optional<ExpressionTree> argument(
+      List<? extends ExpressionTree> args, int index) {
+    return index < args.size() ? Optional.of(args.get(index)) : Optional.empty();
+  }
+
   // "Executors.newScheduledThreadPool", or the class name for a constructor.
   private static String name(ExpressionTree tree) {
-    var symbol = ASTHelpers.getSymbol(tree);
+    Symbol symbol = ASTHelpers.getSymbol(tree);
     return symbol.isConstructor()
         ? symbol.owner.getSimpleName().toString()
         : symbol.owner.getSimpleName() + "." + symbol.getSimpleName();
