@@ -31,8 +31,7 @@ public final class ConfigProblems {
     Log log = Log.instance(context);
     for (ConfigProblem problem : problems) {
       if (reported.add(problem)) {
-        // "compiler.err.proc.messager" is javac's verbatim-text error. Built by key because
-        // CompilerProperties lives in com.sun.tools.javac.resources, which users do not export.
+        // The key annotation processors' Messager uses: the message verbatim, as a plain error.
         log.error(new JCDiagnostic.Error("compiler", "proc.messager", problem.render()));
       }
     }

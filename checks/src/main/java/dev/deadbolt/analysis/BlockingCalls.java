@@ -1,0 +1,174 @@
+package dev.deadbolt.analysis;
+
+import static com.google.errorprone.matchers.method.MethodMatchers.instanceMethod;
+
+import com.google.common.collect.ImmutableList;
+import com.google.errorprone.VisitorState;
+import com.google.errorprone.matchers.Matcher;
+import com.google.errorprone.util.ASTHelpers;
+import com.sun.source.tree.ExpressionTree;
+import com.sun.source.tree.MemberReferenceTree;
+import com.sun.source.tree.NewClassTree;
+import com.sun.tools.javac.code.Attribute;
+import com.sun.tools.javac.code.Symbol;
+import com.sun.tools.javac.code.Symbol.MethodSymbol;
+import com.sun.tools.javac.code.Type;
+import dev.deadbolt.catalog.CatalogEntry;
+import dev.deadbolt.catalog.MethodCatalog;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.jspecify.annotations.Nullable;
+import javax.lang.model.element.AnnotationMirror;
+
+/**
+ * Whether a call blocks, and why: the catalog, any annotation named {@code Blocking}, or (through
+ * {@link MethodSummaries}) a method of this compilation that transitively makes such a call. A method,
+ * or a class, annotated with any {@code NonBlocking} is trusted never to block.
+ */
+public final class BlockingCalls {
+  private static final Matcher<ExpressionTree> OBJECT_WAIT =
+      instanceMethod().onExactClass("java.lang.Object").named("wait");
+  private static final Matcher<ExpressionTree> CONDITION_AWAIT =
+      instanceMethod().onDescendantOf("java.util.concurrent.locks.Condition").withNameMatching(
+          java.util.regex.Pattern.compile("await.*"));
+
+  private final MethodCatalog catalog;
+  private final MethodSummaries summaries;
+  private final Map<MethodSymbol, Optional<String>> annotationReasons = new HashMap<>();
+
+  BlockingCalls(List<CatalogEntry> entries, ImmediateMethods immediate, VisitorState state) {
+    this.catalog = new MethodCatalog(entries);
+    this.summaries = new MethodSummaries(this, immediate, state);
+  }
+
+  /**
+   * Why {@code call} (a method invocation, constructor call or method reference run now) blocks, if it
+   * does. {@code resolver} names the lock a {@code wait()}/{@code await()} releases.
+   */
+  public Optional<BlockingCause> causeOf(
+      ExpressionTree call, LockResolver resolver, VisitorState state) {
+    if (!(ASTHelpers.getSymbol(call) instanceof MethodSymbol method)) {
+      return Optional.empty();
+    }
+    Optional<BlockingCause> direct = directCause(call, method, resolver, state);
+    if (direct.isPresent() || isNonBlocking(method)) {
+      return direct;
+    }
+    return summaries.summaryOf(method).blocks().map(cause -> cause.through(method));
+  }
+
+  /** Why a call of a method of this compilation ends up parking on a lock, if it does (for pinning). */
+  public Optional<BlockingCause> parksOnLockThrough(ExpressionTree call) {
+    if (!(ASTHelpers.getSymbol(call) instanceof MethodSymbol method) || isNonBlocking(method)) {
+      return Optional.empty();
+    }
+    return summaries.summaryOf(method).parks().map(cause -> cause.through(method));
+  }
+
+  /** The catalog or annotation says this very call blocks. */
+  Optional<BlockingCause> directCause(
+      ExpressionTree call, MethodSymbol method, LockResolver resolver, VisitorState state) {
+    Optional<String> annotated = annotationReason(method, state);
+    if (annotated.isPresent()) {
+      return Optional.of(
+          new BlockingCause(
+              ImmutableList.of(), BlockingCause.name(method, null), annotated.get(), Optional.empty()));
+    }
+    Optional<CatalogEntry> entry = catalog.lookup(method, receiverType(call), state.getTypes());
+    if (entry.isEmpty()) {
+      return Optional.empty();
+    }
+    return Optional.of(
+        new BlockingCause(
+            ImmutableList.of(),
+            BlockingCause.name(method, null),
+            entry.get().reason(),
+            releasedWhileWaiting(call, resolver, state)));
+  }
+
+  /** The type the method is looked up on: the receiver's, the constructed one, or the qualifier's. */
+  @Nullable
+  private static Type receiverType(ExpressionTree call) {
+    if (call instanceof MemberReferenceTree ref) {
+      return ASTHelpers.getType(ref.getQualifierExpression());
+    }
+    if (call instanceof NewClassTree) {
+      return ASTHelpers.getType(call);
+    }
+    return ASTHelpers.getReceiverType(call);
+  }
+
+  /** {@code m.wait()} gives up monitor {@code m}; {@code c.await()} gives up the lock {@code c} came from. */
+  private static Optional<LockId> releasedWhileWaiting(
+      ExpressionTree call, LockResolver resolver, VisitorState state) {
+    if (call instanceof MemberReferenceTree) {
+      return Optional.empty();
+    }
+    if (OBJECT_WAIT.matches(call, state)) {
+      return Optional.of(LockId.of(resolver.receiver(call), LockId.Kind.MONITOR));
+    }
+    if (CONDITION_AWAIT.matches(call, state)) {
+      ExpressionTree condition = ASTHelpers.getReceiver(call);
+      return condition == null ? Optional.empty() : resolver.conditionOwner(condition);
+    }
+    return Optional.empty();
+  }
+
+  /** Any annotation named {@code Blocking} on the method or a method it overrides. */
+  private Optional<String> annotationReason(MethodSymbol method, VisitorState state) {
+    Optional<String> cached = annotationReasons.get(method);
+    if (cached != null) {
+      return cached;
+    }
+    Optional<String> reason = Optional.empty();
+    for (MethodSymbol m : withSuperMethods(method, state)) {
+      AnnotationMirror blocking = annotationNamed(m, "Blocking");
+      if (blocking != null) {
+        String value = stringValue(blocking);
+        reason = Optional.of(value.isEmpty() ? "is marked @Blocking" : "blocks (" + value + ")");
+        break;
+      }
+    }
+    annotationReasons.put(method, reason);
+    return reason;
+  }
+
+  private static List<MethodSymbol> withSuperMethods(MethodSymbol method, VisitorState state) {
+    if (method.isConstructor() || method.isStatic()) {
+      return List.of(method);
+    }
+    return ImmutableList.<MethodSymbol>builder()
+        .add(method)
+        .addAll(ASTHelpers.findSuperMethods(method, state.getTypes()))
+        .build();
+  }
+
+  /** A method, or its class, annotated with any annotation named {@code NonBlocking}. */
+  static boolean isNonBlocking(MethodSymbol method) {
+    return annotationNamed(method, "NonBlocking") != null
+        || annotationNamed(method.owner, "NonBlocking") != null;
+  }
+
+  @Nullable
+  private static AnnotationMirror annotationNamed(Symbol symbol, String simpleName) {
+    for (AnnotationMirror annotation : symbol.getAnnotationMirrors()) {
+      if (annotation.getAnnotationType().asElement().getSimpleName().contentEquals(simpleName)) {
+        return annotation;
+      }
+    }
+    return null;
+  }
+
+  private static String stringValue(AnnotationMirror annotation) {
+    for (var e : annotation.getElementValues().entrySet()) {
+      if (e.getKey().getSimpleName().contentEquals("value")
+          && e.getValue() instanceof Attribute.Constant constant
+          && constant.getValue() instanceof String s) {
+        return s.strip();
+      }
+    }
+    return "";
+  }
+}

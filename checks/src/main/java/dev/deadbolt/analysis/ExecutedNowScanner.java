@@ -1,0 +1,100 @@
+package dev.deadbolt.analysis;
+
+import com.google.errorprone.VisitorState;
+import com.sun.source.tree.ClassTree;
+import com.sun.source.tree.ExpressionTree;
+import com.sun.source.tree.LambdaExpressionTree;
+import com.sun.source.tree.MemberReferenceTree;
+import com.sun.source.tree.MethodInvocationTree;
+import com.sun.source.tree.NewClassTree;
+import com.sun.source.tree.Tree;
+import com.sun.source.util.TreePathScanner;
+
+/**
+ * Visits the code that runs when a body runs: it enters the lambdas and method references given to an
+ * {@link ImmediateMethods immediate} call, and skips every other lambda and every class body
+ * (anonymous or local), whose code runs later. Subclasses see each call through {@link #onCall}.
+ */
+public abstract class ExecutedNowScanner extends TreePathScanner<Void, Void> {
+  private final ImmediateMethods immediate;
+  protected final VisitorState state;
+
+  protected ExecutedNowScanner(ImmediateMethods immediate, VisitorState state) {
+    this.immediate = immediate;
+    this.state = state;
+  }
+
+  /**
+   * Called for each method invocation, constructor call and immediately-run method reference, after
+   * its receiver and arguments were scanned. Return false to stop scanning altogether.
+   */
+  protected abstract boolean onCall(ExpressionTree call);
+
+  private boolean stopped;
+
+  protected final boolean stopped() {
+    return stopped;
+  }
+
+  @Override
+  public Void scan(Tree tree, Void unused) {
+    if (stopped) {
+      return null;
+    }
+    return super.scan(tree, unused);
+  }
+
+  @Override
+  public Void visitMethodInvocation(MethodInvocationTree node, Void unused) {
+    boolean now = immediate.runsArgumentsNow(node, state);
+    scan(node.getMethodSelect(), null);
+    for (ExpressionTree argument : node.getArguments()) {
+      if (now || !(argument instanceof LambdaExpressionTree || argument instanceof MemberReferenceTree)) {
+        scan(argument, null);
+      }
+    }
+    if (!stopped && !onCall(node)) {
+      stopped = true;
+    }
+    return null;
+  }
+
+  @Override
+  public Void visitNewClass(NewClassTree node, Void unused) {
+    scan(node.getEnclosingExpression(), null);
+    scan(node.getArguments(), null);
+    // The class body, if any, runs later.
+    if (!stopped && !onCall(node)) {
+      stopped = true;
+    }
+    return null;
+  }
+
+  @Override
+  public Void visitMemberReference(MemberReferenceTree node, Void unused) {
+    scan(node.getQualifierExpression(), null);
+    // An argument of a call is reached only when the call is immediate: the referenced method runs
+    // now. Stored or passed to a constructor, it runs later.
+    if (getCurrentPath().getParentPath().getLeaf() instanceof MethodInvocationTree
+        && !stopped
+        && !onCall(node)) {
+      stopped = true;
+    }
+    return null;
+  }
+
+  @Override
+  public Void visitLambdaExpression(LambdaExpressionTree node, Void unused) {
+    // Reached only as the argument of an immediate call (others are skipped above), or when the
+    // lambda is stored or returned: then it runs later.
+    if (getCurrentPath().getParentPath().getLeaf() instanceof MethodInvocationTree) {
+      return super.visitLambdaExpression(node, unused);
+    }
+    return null;
+  }
+
+  @Override
+  public Void visitClass(ClassTree node, Void unused) {
+    return null;
+  }
+}

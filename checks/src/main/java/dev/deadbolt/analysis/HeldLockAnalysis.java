@@ -1,0 +1,240 @@
+package dev.deadbolt.analysis;
+
+import com.google.common.collect.ImmutableSet;
+import com.google.errorprone.VisitorState;
+import com.google.errorprone.util.ASTHelpers;
+import com.sun.source.tree.ClassTree;
+import com.sun.source.tree.CompilationUnitTree;
+import com.sun.source.tree.LambdaExpressionTree;
+import com.sun.source.tree.MethodInvocationTree;
+import com.sun.source.tree.MethodTree;
+import com.sun.source.tree.SynchronizedTree;
+import com.sun.source.tree.Tree;
+import com.sun.source.util.TreePath;
+import com.sun.source.util.TreeScanner;
+import com.sun.tools.javac.code.Symbol.ClassSymbol;
+import com.sun.tools.javac.code.Symbol.MethodSymbol;
+import com.sun.tools.javac.processing.JavacProcessingEnvironment;
+import java.util.ArrayDeque;
+import java.util.Collection;
+import java.util.Deque;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Map;
+import org.jspecify.annotations.Nullable;
+import javax.lang.model.element.Modifier;
+import org.checkerframework.errorprone.dataflow.analysis.AnalysisResult;
+import org.checkerframework.errorprone.dataflow.analysis.ForwardAnalysisImpl;
+import org.checkerframework.errorprone.dataflow.analysis.UnusedAbstractValue;
+import org.checkerframework.errorprone.dataflow.cfg.ControlFlowGraph;
+import org.checkerframework.errorprone.dataflow.cfg.UnderlyingAST;
+import org.checkerframework.errorprone.dataflow.cfg.builder.CFGBuilder;
+
+/**
+ * Which locks are held at a program point.
+ *
+ * <p>Two sources, combined:
+ *
+ * <ul>
+ *   <li>Monitors, read off the tree: the enclosing {@code synchronized} blocks and a {@code synchronized}
+ *       method. (The CFG has no end-of-monitor node on exceptional exits, so dataflow would leak them
+ *       into outer {@code catch} blocks.)
+ *   <li>Explicit locks ({@code lock()/unlock()/tryLock()}, {@code StampedLock}), by a flow-sensitive
+ *       must-analysis over the Checker Framework CFG of the enclosing method or lambda, plus the locks
+ *       that {@code @Holding}/{@code @GuardedBy} on the method promise.
+ * </ul>
+ *
+ * <p>A lambda or class body is a boundary: its code runs later, on whatever thread calls it, so the
+ * locks around where it is written do not apply. The exception is a lambda or method reference passed
+ * to an {@link ImmediateMethods immediate} method such as {@code forEach}.
+ *
+ * <p>Cost: the CFG is built only for a method or lambda that itself calls a lock method, at most once
+ * per compilation unit; everything else costs a walk up the tree path.
+ */
+public final class HeldLockAnalysis {
+  private final ImmediateMethods immediate;
+  private final Map<Tree, Root> roots = new IdentityHashMap<>();
+  private final Map<Tree, LockResolver> resolvers = new IdentityHashMap<>();
+  @Nullable private CompilationUnitTree unit;
+
+  HeldLockAnalysis(ImmediateMethods immediate) {
+    this.immediate = immediate;
+  }
+
+  /**
+   * The locks held when the expression at {@code path} is evaluated, outermost first. {@code state}
+   * is the visitor state of the compilation unit that contains {@code path}.
+   */
+  public ImmutableSet<LockId> heldAt(TreePath path, VisitorState state) {
+    enter(path.getCompilationUnit());
+    LockResolver resolver = resolverFor(path, state);
+    // Layers from the innermost scope out; each layer in acquisition order.
+    Deque<Collection<LockId>> layers = new ArrayDeque<>();
+    Tree query = path.getLeaf();
+    Tree child = null;
+    for (TreePath p = path; p != null; child = p.getLeaf(), p = p.getParentPath()) {
+      Tree t = p.getLeaf();
+      if (t instanceof SynchronizedTree sync && child == sync.getBlock()) {
+        layers.push(List.of(resolver.monitor(sync.getExpression())));
+      } else if (t instanceof LambdaExpressionTree) {
+        layers.push(root(p, resolver, state).heldBefore(query));
+        if (!immediate.runsNow(p, state)) {
+          break; // runs later, without the enclosing locks
+        }
+        query = t;
+      } else if (t instanceof MethodTree method) {
+        layers.push(root(p, resolver, state).heldBefore(query));
+        layers.push(synchronizedMethodMonitor(method));
+        break;
+      } else if (t instanceof ClassTree) {
+        break; // field initializers and initializer blocks: only the monitors inside them
+      }
+    }
+    ImmutableSet.Builder<LockId> outermostFirst = ImmutableSet.builder();
+    layers.forEach(outermostFirst::addAll); // the last pushed, outermost, comes first
+    return outermostFirst.build();
+  }
+
+  /** The resolver for the member (method, field, initializer) that contains {@code path}. */
+  public LockResolver resolverFor(TreePath path, VisitorState state) {
+    enter(path.getCompilationUnit());
+    TreePath member = path;
+    while (member.getParentPath() != null
+        && !(member.getParentPath().getLeaf() instanceof ClassTree)) {
+      member = member.getParentPath();
+    }
+    TreePath classPath = member.getParentPath();
+    ClassSymbol owner =
+        classPath == null ? null : ASTHelpers.getSymbol((ClassTree) classPath.getLeaf());
+    Tree memberTree = member.getLeaf();
+    return resolvers.computeIfAbsent(memberTree, m -> new LockResolver(m, owner, state));
+  }
+
+  /** The monitor a {@code synchronized} method takes, if it is one. */
+  public static ImmutableSet<LockId> synchronizedMethodMonitor(MethodTree method) {
+    if (!method.getModifiers().getFlags().contains(Modifier.SYNCHRONIZED)) {
+      return ImmutableSet.of();
+    }
+    MethodSymbol symbol = ASTHelpers.getSymbol(method);
+    ClassSymbol owner = (ClassSymbol) symbol.owner;
+    return ImmutableSet.of(
+        symbol.isStatic() ? LockResolver.classMonitor(owner) : LockResolver.thisMonitor(owner));
+  }
+
+  /** Caches are per compilation unit: trees of other units are never queried here. */
+  private void enter(CompilationUnitTree current) {
+    if (current != unit) {
+      unit = current;
+      roots.clear();
+      resolvers.clear();
+    }
+  }
+
+  private Root root(TreePath rootPath, LockResolver resolver, VisitorState state) {
+    Root root = roots.get(rootPath.getLeaf());
+    if (root == null) {
+      root = new Root(rootPath, resolver, state);
+      roots.put(rootPath.getLeaf(), root);
+    }
+    return root;
+  }
+
+  /** A method or lambda body: the unit the dataflow runs on. */
+  private static final class Root {
+    private final TreePath path;
+    private final LockResolver resolver;
+    private final VisitorState state;
+    private final ImmutableSet<LockId> heldOnEntry;
+    private final boolean takesLocks;
+    @Nullable private AnalysisResult<UnusedAbstractValue, HeldLockStore> result;
+
+    Root(TreePath path, LockResolver resolver, VisitorState state) {
+      this.path = path;
+      this.resolver = resolver;
+      this.state = state;
+      this.heldOnEntry =
+          path.getLeaf() instanceof MethodTree method
+              ? LockContracts.heldOnEntry(ASTHelpers.getSymbol(method), state)
+              : ImmutableSet.of();
+      this.takesLocks = callsLockMethods(path.getLeaf(), resolver, state);
+    }
+
+    ImmutableSet<LockId> heldBefore(Tree query) {
+      if (!takesLocks) {
+        return heldOnEntry;
+      }
+      HeldLockStore store = analysis().getStoreBefore(query);
+      // No store: the tree is unreachable, or is not an expression the CFG models.
+      return store == null ? heldOnEntry : store.held();
+    }
+
+    private AnalysisResult<UnusedAbstractValue, HeldLockStore> analysis() {
+      if (result == null) {
+        HeldLockTransfer transfer =
+            new HeldLockTransfer(HeldLockStore.of(heldOnEntry), resolver, state);
+        ForwardAnalysisImpl<UnusedAbstractValue, HeldLockStore, HeldLockTransfer> analysis =
+            new ForwardAnalysisImpl<>(transfer);
+        analysis.performAnalysis(cfg());
+        result = analysis.getResult();
+      }
+      return result;
+    }
+
+    private ControlFlowGraph cfg() {
+      ClassTree enclosingClass = null;
+      MethodTree enclosingMethod = null;
+      for (TreePath p = path.getParentPath(); p != null; p = p.getParentPath()) {
+        if (enclosingMethod == null && p.getLeaf() instanceof MethodTree m) {
+          enclosingMethod = m;
+        }
+        if (p.getLeaf() instanceof ClassTree c) {
+          enclosingClass = c;
+          break;
+        }
+      }
+      UnderlyingAST ast =
+          path.getLeaf() instanceof LambdaExpressionTree lambda
+              ? new UnderlyingAST.CFGLambda(lambda, enclosingClass, enclosingMethod)
+              : new UnderlyingAST.CFGMethod((MethodTree) path.getLeaf(), enclosingClass);
+      return CFGBuilder.build(
+          path.getCompilationUnit(),
+          ast,
+          false,
+          false,
+          JavacProcessingEnvironment.instance(state.context));
+    }
+
+    /** Whether the body (not its nested lambdas or classes, which are roots of their own) locks. */
+    private static boolean callsLockMethods(Tree root, LockResolver resolver, VisitorState state) {
+      Tree body =
+          root instanceof MethodTree m ? m.getBody() : ((LambdaExpressionTree) root).getBody();
+      boolean[] found = new boolean[1];
+      new TreeScanner<Void, Void>() {
+        @Override
+        public Void scan(Tree tree, Void unused) {
+          return found[0] ? null : super.scan(tree, unused);
+        }
+
+        @Override
+        public Void visitMethodInvocation(MethodInvocationTree node, Void unused) {
+          if (LockOperation.of(node, resolver, state).isPresent()) {
+            found[0] = true;
+            return null;
+          }
+          return super.visitMethodInvocation(node, unused);
+        }
+
+        @Override
+        public Void visitLambdaExpression(LambdaExpressionTree node, Void unused) {
+          return null;
+        }
+
+        @Override
+        public Void visitClass(ClassTree node, Void unused) {
+          return null;
+        }
+      }.scan(body, null);
+      return found[0];
+    }
+  }
+}

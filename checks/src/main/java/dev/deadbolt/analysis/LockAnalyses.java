@@ -1,0 +1,46 @@
+package dev.deadbolt.analysis;
+
+import com.google.errorprone.VisitorState;
+import com.sun.tools.javac.util.Context;
+import dev.deadbolt.config.DeadboltConfig;
+
+/**
+ * The analyses of one compilation, shared by every Deadbolt check: each is computed once per
+ * compilation (method summaries) or once per compilation unit (held locks), whichever check asks
+ * first.
+ */
+public final class LockAnalyses {
+  private static final Context.Key<LockAnalyses> KEY = new Context.Key<>();
+
+  private final ImmediateMethods immediateMethods;
+  private final HeldLockAnalysis heldLocks;
+  private final BlockingCalls blockingCalls;
+
+  private LockAnalyses(DeadboltConfig config, VisitorState state) {
+    this.immediateMethods = new ImmediateMethods(config.immediateEntries());
+    this.heldLocks = new HeldLockAnalysis(immediateMethods);
+    this.blockingCalls = new BlockingCalls(config.blockingEntries(), immediateMethods, state);
+  }
+
+  /** The analyses of the compilation {@code state} belongs to, created on first use. */
+  public static LockAnalyses of(VisitorState state, DeadboltConfig config) {
+    LockAnalyses analyses = state.context.get(KEY);
+    if (analyses == null) {
+      analyses = new LockAnalyses(config, state);
+      state.context.put(KEY, analyses);
+    }
+    return analyses;
+  }
+
+  public HeldLockAnalysis heldLocks() {
+    return heldLocks;
+  }
+
+  public BlockingCalls blockingCalls() {
+    return blockingCalls;
+  }
+
+  public ImmediateMethods immediateMethods() {
+    return immediateMethods;
+  }
+}

@@ -1,0 +1,322 @@
+package dev.deadbolt.analysis;
+
+import static com.google.errorprone.matchers.method.MethodMatchers.instanceMethod;
+
+import com.google.errorprone.VisitorState;
+import com.google.errorprone.matchers.Matcher;
+import com.google.errorprone.util.ASTHelpers;
+import com.sun.source.tree.AssignmentTree;
+import com.sun.source.tree.ClassTree;
+import com.sun.source.tree.ExpressionTree;
+import com.sun.source.tree.IdentifierTree;
+import com.sun.source.tree.MemberSelectTree;
+import com.sun.source.tree.MethodTree;
+import com.sun.source.tree.Tree;
+import com.sun.source.tree.TypeCastTree;
+import com.sun.source.tree.VariableTree;
+import com.sun.source.util.TreeScanner;
+import com.sun.tools.javac.api.JavacTrees;
+import com.sun.tools.javac.code.Symbol;
+import com.sun.tools.javac.code.Symbol.ClassSymbol;
+import com.sun.tools.javac.code.Symbol.VarSymbol;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
+import org.jspecify.annotations.Nullable;
+import javax.lang.model.element.ElementKind;
+
+/**
+ * Turns lock expressions into canonical {@link ObjectRef}s and {@link LockId}s: follows final locals and
+ * final fields to what they alias ({@code Lock w = rw.writeLock()}), and conditions to the lock that
+ * created them ({@code notEmpty = lock.newCondition()}).
+ *
+ * <p>One resolver serves one top-level member (method, field or initializer) and everything nested in
+ * it, because lambdas read the locals of their enclosing method.
+ */
+public final class LockResolver {
+  private static final int MAX_ALIAS_DEPTH = 8;
+
+  private static final Matcher<ExpressionTree> READ_VIEW =
+      instanceMethod().onDescendantOf("java.util.concurrent.locks.ReadWriteLock").named("readLock");
+  private static final Matcher<ExpressionTree> WRITE_VIEW =
+      instanceMethod().onDescendantOf("java.util.concurrent.locks.ReadWriteLock").named("writeLock");
+  private static final Matcher<ExpressionTree> STAMPED_READ_VIEW =
+      instanceMethod()
+          .onExactClass("java.util.concurrent.locks.StampedLock")
+          .namedAnyOf("asReadLock");
+  private static final Matcher<ExpressionTree> STAMPED_WRITE_VIEW =
+      instanceMethod()
+          .onExactClass("java.util.concurrent.locks.StampedLock")
+          .namedAnyOf("asWriteLock");
+  private static final Matcher<ExpressionTree> NEW_CONDITION =
+      instanceMethod().onDescendantOf("java.util.concurrent.locks.Lock").named("newCondition");
+
+  private final VisitorState state;
+  private final Tree member;
+  private final ClassSymbol memberOwner;
+  @Nullable private Map<VarSymbol, ExpressionTree> localInitializers;
+
+  /**
+   * @param member the method, field or initializer block whose code is resolved
+   * @param memberOwner the class declaring {@code member}: what an implicit {@code this} refers to
+   */
+  public LockResolver(Tree member, ClassSymbol memberOwner, VisitorState state) {
+    this.member = member;
+    this.memberOwner = memberOwner;
+    this.state = state;
+  }
+
+  /** The object a method is invoked on; {@code this} of the member's class when implicit. */
+  public ObjectRef receiver(ExpressionTree invocation) {
+    ExpressionTree receiver = ASTHelpers.getReceiver(invocation);
+    if (receiver == null) {
+      Symbol method = ASTHelpers.getSymbol(invocation);
+      return method != null && method.isStatic()
+          ? classRef((ClassSymbol) method.owner)
+          : thisRef(memberOwner);
+    }
+    return resolve(receiver);
+  }
+
+  /** The object an expression denotes, canonical across aliases. */
+  public ObjectRef resolve(ExpressionTree expression) {
+    return resolve(expression, 0);
+  }
+
+  /** The monitor {@code synchronized (expression)} takes. */
+  public LockId monitor(ExpressionTree expression) {
+    return LockId.of(resolve(expression), LockId.Kind.MONITOR);
+  }
+
+  /** The monitor of {@code this} in {@code owner}: what a synchronized instance method takes. */
+  public static LockId thisMonitor(ClassSymbol owner) {
+    return LockId.of(thisRef(owner), LockId.Kind.MONITOR);
+  }
+
+  /** The monitor of {@code Owner.class}: what a synchronized static method takes. */
+  public static LockId classMonitor(ClassSymbol owner) {
+    return LockId.of(classRef(owner), LockId.Kind.MONITOR);
+  }
+
+  /**
+   * The {@code Lock} an expression of a lock type denotes: {@code rw.writeLock()} and a final {@code
+   * Lock w = rw.writeLock()} are the write side of {@code rw}; anything else is the object itself.
+   */
+  public LockId lock(ExpressionTree expression) {
+    return lock(expression, 0);
+  }
+
+  /** The read or write side of a {@code ReadWriteLock} or {@code StampedLock} object. */
+  public LockId side(ExpressionTree lockObject, LockId.Kind side) {
+    return LockId.of(resolve(lockObject), side);
+  }
+
+  /** The lock whose {@code newCondition()} produced this condition, when the code says so plainly. */
+  public Optional<LockId> conditionOwner(ExpressionTree condition) {
+    return conditionOwner(condition, 0);
+  }
+
+  private LockId lock(ExpressionTree expression, int depth) {
+    ExpressionTree e = strip(expression);
+    if (READ_VIEW.matches(e, state) || STAMPED_READ_VIEW.matches(e, state)) {
+      return LockId.of(receiverRef(e, depth), LockId.Kind.READ);
+    }
+    if (WRITE_VIEW.matches(e, state) || STAMPED_WRITE_VIEW.matches(e, state)) {
+      return LockId.of(receiverRef(e, depth), LockId.Kind.WRITE);
+    }
+    if (depth < MAX_ALIAS_DEPTH) {
+      ExpressionTree aliased = aliasedInitializer(e);
+      if (aliased != null && isLockView(strip(aliased))) {
+        return lock(aliased, depth + 1);
+      }
+    }
+    return LockId.of(resolve(e, depth), LockId.Kind.LOCK);
+  }
+
+  private boolean isLockView(ExpressionTree e) {
+    return READ_VIEW.matches(e, state)
+        || WRITE_VIEW.matches(e, state)
+        || STAMPED_READ_VIEW.matches(e, state)
+        || STAMPED_WRITE_VIEW.matches(e, state)
+        || aliasedInitializer(e) != null;
+  }
+
+  private Optional<LockId> conditionOwner(ExpressionTree condition, int depth) {
+    ExpressionTree e = strip(condition);
+    if (NEW_CONDITION.matches(e, state)) {
+      ExpressionTree owner = ASTHelpers.getReceiver(e);
+      return Optional.of(
+          owner != null ? lock(owner, depth + 1) : LockId.of(thisRef(memberOwner), LockId.Kind.LOCK));
+    }
+    if (depth >= MAX_ALIAS_DEPTH) {
+      return Optional.empty();
+    }
+    ExpressionTree aliased = aliasedInitializer(e);
+    if (aliased == null) {
+      aliased = assignedInConstructor(e);
+    }
+    return aliased == null ? Optional.empty() : conditionOwner(aliased, depth + 1);
+  }
+
+  private ObjectRef resolve(ExpressionTree expression, int depth) {
+    ExpressionTree e = strip(expression);
+    Symbol sym = ASTHelpers.getSymbol(e);
+    if (e instanceof IdentifierTree id && id.getName().contentEquals("this")
+        || e instanceof MemberSelectTree ms && ms.getIdentifier().contentEquals("this")) {
+      return sym != null && sym.type != null && sym.type.tsym instanceof ClassSymbol cls
+          ? thisRef(cls)
+          : textRef(e);
+    }
+    if (e instanceof MemberSelectTree ms
+        && ms.getIdentifier().contentEquals("class")
+        && ASTHelpers.getSymbol(ms.getExpression()) instanceof ClassSymbol cls) {
+      return classRef(cls);
+    }
+    if (sym instanceof VarSymbol var) {
+      if (var.getKind() == ElementKind.FIELD) {
+        return fieldRef(e, var, depth);
+      }
+      if (depth < MAX_ALIAS_DEPTH) {
+        ExpressionTree init = aliasedInitializer(e);
+        if (init != null && !(strip(init) instanceof com.sun.source.tree.NewClassTree)) {
+          return resolve(init, depth + 1);
+        }
+      }
+      return new ObjectRef(
+          "local:" + var.getSimpleName() + "@" + var.pos, var.getSimpleName().toString(), null);
+    }
+    return textRef(e);
+  }
+
+  private ObjectRef fieldRef(ExpressionTree e, VarSymbol field, int depth) {
+    String name = field.getSimpleName().toString();
+    if (field.isStatic()) {
+      ClassSymbol owner = (ClassSymbol) field.owner;
+      boolean qualified = e instanceof MemberSelectTree;
+      return new ObjectRef(
+          "static:" + owner.getQualifiedName() + "." + name,
+          qualified ? owner.getSimpleName() + "." + name : name,
+          field);
+    }
+    ExpressionTree receiver = e instanceof MemberSelectTree ms ? ms.getExpression() : null;
+    if (receiver == null || isThis(receiver)) {
+      return selfField(field);
+    }
+    ObjectRef base = resolve(receiver, depth + 1);
+    return new ObjectRef(base.key() + "." + name, base.displayName() + "." + name, field);
+  }
+
+  /**
+   * A field of the current object. Keyed by the field's declaring class, so {@code lock}, {@code
+   * this.lock} and {@code Outer.this.lock} agree.
+   */
+  static ObjectRef selfField(VarSymbol field) {
+    return new ObjectRef(
+        "self:" + ((ClassSymbol) field.owner).getQualifiedName() + "." + field.getSimpleName(),
+        field.getSimpleName().toString(),
+        field);
+  }
+
+  private static boolean isThis(ExpressionTree e) {
+    ExpressionTree s = strip(e);
+    return s instanceof IdentifierTree id && id.getName().contentEquals("this")
+        || s instanceof MemberSelectTree ms && ms.getIdentifier().contentEquals("this");
+  }
+
+  private static ObjectRef thisRef(ClassSymbol cls) {
+    return new ObjectRef("this:" + cls.getQualifiedName(), "this", cls);
+  }
+
+  private static ObjectRef classRef(ClassSymbol cls) {
+    return new ObjectRef(
+        "class:" + cls.getQualifiedName(), cls.getSimpleName() + ".class", cls);
+  }
+
+  private static ObjectRef textRef(ExpressionTree e) {
+    String text = e.toString();
+    return new ObjectRef("expr:" + text.replaceAll("\\s+", ""), text, null);
+  }
+
+  /**
+   * The initializer of a variable that cannot be reassigned: a final or effectively final local or
+   * parameter of this member, or a final field whose source is in this compilation.
+   */
+  @Nullable
+  private ExpressionTree aliasedInitializer(ExpressionTree e) {
+    if (!(ASTHelpers.getSymbol(e) instanceof VarSymbol var) || !ASTHelpers.isConsideredFinal(var)) {
+      return null;
+    }
+    if (var.getKind() == ElementKind.FIELD) {
+      if (JavacTrees.instance(state.context).getTree(var) instanceof VariableTree decl) {
+        return decl.getInitializer();
+      }
+      return null;
+    }
+    return localInitializers().get(var);
+  }
+
+  /** For a final field without an initializer, the value every constructor assigns it, if one. */
+  @Nullable
+  private ExpressionTree assignedInConstructor(ExpressionTree e) {
+    if (!(ASTHelpers.getSymbol(e) instanceof VarSymbol var)
+        || var.getKind() != ElementKind.FIELD
+        || !ASTHelpers.isConsideredFinal(var)
+        || !(JavacTrees.instance(state.context).getTree(var.owner) instanceof ClassTree owner)) {
+      return null;
+    }
+    ExpressionTree[] found = new ExpressionTree[1];
+    for (Tree member : owner.getMembers()) {
+      if (member instanceof MethodTree ctor && ASTHelpers.getSymbol(ctor).isConstructor()) {
+        new TreeScanner<Void, Void>() {
+          @Override
+          public Void visitAssignment(AssignmentTree node, Void unused) {
+            if (ASTHelpers.getSymbol(node.getVariable()) == var) {
+              found[0] = node.getExpression();
+            }
+            return super.visitAssignment(node, unused);
+          }
+        }.scan(ctor, null);
+      }
+    }
+    return found[0];
+  }
+
+  private Map<VarSymbol, ExpressionTree> localInitializers() {
+    if (localInitializers == null) {
+      Map<VarSymbol, ExpressionTree> inits = new HashMap<>();
+      new TreeScanner<Void, Void>() {
+        @Override
+        public Void visitVariable(VariableTree node, Void unused) {
+          VarSymbol var = ASTHelpers.getSymbol(node);
+          if (node.getInitializer() != null && var != null && var.getKind() != ElementKind.FIELD) {
+            inits.put(var, node.getInitializer());
+          }
+          return super.visitVariable(node, unused);
+        }
+
+        @Override
+        public Void visitClass(ClassTree node, Void unused) {
+          return null; // a nested class's locals are not visible here
+        }
+      }.scan(member instanceof ClassTree cls ? null : member, null);
+      localInitializers = inits;
+    }
+    return localInitializers;
+  }
+
+  private ObjectRef receiverRef(ExpressionTree invocation, int depth) {
+    ExpressionTree receiver = ASTHelpers.getReceiver(invocation);
+    return receiver != null ? resolve(receiver, depth + 1) : thisRef(memberOwner);
+  }
+
+  static ExpressionTree strip(ExpressionTree e) {
+    while (true) {
+      ExpressionTree s = ASTHelpers.stripParentheses(e);
+      if (s instanceof TypeCastTree cast) {
+        e = cast.getExpression();
+      } else {
+        return s;
+      }
+    }
+  }
+}
