@@ -34,7 +34,7 @@ public record BackpressureOptions(
     return new BackpressureOptions(DEFAULT_CAPACITY, false, List.of());
   }
 
-  public static BackpressureOptions from(ErrorProneFlags flags) {
+  public static BackpressureOptions fromFlags(ErrorProneFlags flags) {
     List<ConfigProblem> problems = new ArrayList<>();
     int capacity =
         DeadboltFlags.intInRange(

@@ -90,7 +90,7 @@ public final class UnboundedExecutor extends BugChecker
 
   @Inject
   public UnboundedExecutor(ErrorProneFlags flags) {
-    this(BackpressureOptions.from(flags));
+    this(BackpressureOptions.fromFlags(flags));
   }
 
   private UnboundedExecutor(BackpressureOptions options) {

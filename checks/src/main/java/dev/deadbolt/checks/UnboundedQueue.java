@@ -54,7 +54,7 @@ public final class UnboundedQueue extends BugChecker
 
   @Inject
   public UnboundedQueue(ErrorProneFlags flags) {
-    this(BackpressureOptions.from(flags));
+    this(BackpressureOptions.fromFlags(flags));
   }
 
   private UnboundedQueue(BackpressureOptions options) {

@@ -499,28 +499,47 @@ public class UnboundedExecutorTest {
 
   @Test
   public void malformedStrictFlagFailsTheCompileNamingTheFlag() {
-    ErrorProneRun.Result result =
-        ErrorProneRun.compile(
-            UnboundedExecutor.class,
-            List.of("-XepOpt:Deadbolt:StrictExecutorBounds=yes"),
-            "Any.java",
-            "class Any {}");
-    assertThat(result.success()).isFalse();
-    assertThat(result.errors()).hasSize(1);
-    assertThat(result.errors().get(0))
-        .isEqualTo("Deadbolt: bad -XepOpt:Deadbolt:StrictExecutorBounds: 'yes' is neither true nor false");
+    JavacWithPlugin.Result result =
+        JavacWithPlugin.compile(
+            "Any",
+            "class Any {}",
+            "-Xep:UnboundedExecutor:WARN -XepOpt:Deadbolt:StrictExecutorBounds=yes");
+    assertThat(result.succeeded()).isFalse();
+    assertThat(result.diagnostics())
+        .containsExactly(
+            "ERROR: Deadbolt: bad -XepOpt:Deadbolt:StrictExecutorBounds: 'yes' is neither true nor"
+                + " false");
   }
 
   @Test
   public void malformedDefaultCapacityFailsTheCompileNamingTheFlag() {
-    ErrorProneRun.Result result =
-        ErrorProneRun.compile(
-            UnboundedExecutor.class,
-            List.of("-XepOpt:Deadbolt:DefaultQueueCapacity=1k"),
-            "Any.java",
-            "class Any {}");
-    assertThat(result.success()).isFalse();
-    assertThat(result.errors())
-        .containsExactly("Deadbolt: bad -XepOpt:Deadbolt:DefaultQueueCapacity: '1k' is not a whole number");
+    JavacWithPlugin.Result result =
+        JavacWithPlugin.compile(
+            "Any",
+            "class Any {}",
+            "-Xep:UnboundedExecutor:WARN -XepOpt:Deadbolt:DefaultQueueCapacity=1k");
+    assertThat(result.succeeded()).isFalse();
+    assertThat(result.diagnostics())
+        .containsExactly(
+            "ERROR: Deadbolt: bad -XepOpt:Deadbolt:DefaultQueueCapacity: '1k' is not a whole number");
+  }
+
+  @Test
+  public void bareStrictFlagTurnsStrictModeOnThroughARealPluginRun() {
+    JavacWithPlugin.Result result =
+        JavacWithPlugin.compile(
+            "Heartbeat",
+            """
+            import java.util.concurrent.Executors;
+            import java.util.concurrent.ScheduledExecutorService;
+
+            class Heartbeat {
+              ScheduledExecutorService timer = Executors.newScheduledThreadPool(1);
+            }
+            """,
+            "-Xep:UnboundedExecutor:WARN -XepOpt:Deadbolt:StrictExecutorBounds");
+    assertThat(result.succeeded()).isTrue();
+    assertThat(String.join("\n", result.diagnostics()))
+        .contains("[UnboundedExecutor] Executors.newScheduledThreadPool keeps tasks");
   }
 }

@@ -716,32 +716,35 @@ public class UnboundedQueueTest {
 
   // --- configuration --------------------------------------------------------------------------
 
-  private static final String ANY_SOURCE = "class Any {}";
-
   @Test
   public void malformedDefaultCapacityFailsTheCompileNamingTheFlag() {
+    String flag = "-XepOpt:Deadbolt:DefaultQueueCapacity";
     for (String value : List.of("lots", "0", "-5", "2147483647", "")) {
-      ErrorProneRun.Result result =
-          ErrorProneRun.compile(
-              UnboundedQueue.class,
-              List.of("-XepOpt:Deadbolt:DefaultQueueCapacity=" + value),
-              "Any.java",
-              ANY_SOURCE);
-      assertThat(result.success()).isFalse();
-      assertThat(result.errors()).hasSize(1);
-      assertThat(result.errors().get(0)).contains("-XepOpt:Deadbolt:DefaultQueueCapacity");
+      JavacWithPlugin.Result result =
+          JavacWithPlugin.compile(
+              "Any", "class Any {}", "-Xep:UnboundedQueue:WARN " + flag + "=" + value);
+      assertThat(result.succeeded()).isFalse();
+      assertThat(result.diagnostics()).hasSize(1);
+      assertThat(result.diagnostics().get(0)).startsWith("ERROR: Deadbolt: bad " + flag + ": '");
     }
   }
 
   @Test
-  public void wellFormedDefaultCapacityCompiles() {
-    ErrorProneRun.Result result =
-        ErrorProneRun.compile(
-            UnboundedQueue.class,
-            List.of("-XepOpt:Deadbolt:DefaultQueueCapacity=10000000"),
-            "Any.java",
-            ANY_SOURCE);
-    assertThat(result.errors()).isEmpty();
-    assertThat(result.success()).isTrue();
+  public void configuredCapacityIsUsedThroughARealPluginRun() {
+    JavacWithPlugin.Result result =
+        JavacWithPlugin.compile(
+            "Jobs",
+            """
+            import java.util.concurrent.BlockingQueue;
+            import java.util.concurrent.LinkedBlockingQueue;
+
+            class Jobs {
+              BlockingQueue<Runnable> queue = new LinkedBlockingQueue<>();
+            }
+            """,
+            "-Xep:UnboundedQueue:WARN -XepOpt:Deadbolt:DefaultQueueCapacity=10000000");
+    assertThat(result.succeeded()).isTrue();
+    assertThat(String.join("\n", result.diagnostics()))
+        .contains("Did you mean 'BlockingQueue<Runnable> queue = new LinkedBlockingQueue<>(10000000);'?");
   }
 }
