@@ -12,13 +12,11 @@ import com.google.errorprone.BugPattern.StandardTags;
 import com.google.errorprone.ErrorProneFlags;
 import com.google.errorprone.VisitorState;
 import com.google.errorprone.bugpatterns.BugChecker;
-import com.google.errorprone.bugpatterns.BugChecker.CompilationUnitTreeMatcher;
 import com.google.errorprone.bugpatterns.BugChecker.MethodInvocationTreeMatcher;
 import com.google.errorprone.bugpatterns.BugChecker.NewClassTreeMatcher;
 import com.google.errorprone.matchers.Description;
 import com.google.errorprone.matchers.Matcher;
 import com.google.errorprone.util.ASTHelpers;
-import com.sun.source.tree.CompilationUnitTree;
 import com.sun.source.tree.ExpressionTree;
 import com.sun.source.tree.MethodInvocationTree;
 import com.sun.source.tree.NewClassTree;
@@ -31,7 +29,6 @@ import dev.deadbolt.backpressure.CapacityArguments;
 import dev.deadbolt.backpressure.ThreadPoolConstructors;
 import dev.deadbolt.backpressure.UnboundedBuffer;
 import dev.deadbolt.backpressure.UnboundedBuffers;
-import dev.deadbolt.config.ConfigProblems;
 import java.util.List;
 import java.util.Optional;
 import javax.inject.Inject;
@@ -47,8 +44,8 @@ import javax.inject.Inject;
     linkType = LinkType.CUSTOM,
     link = DocLinks.BASE + "UnboundedExecutor.md",
     tags = StandardTags.CONCURRENCY)
-public final class UnboundedExecutor extends BugChecker
-    implements MethodInvocationTreeMatcher, NewClassTreeMatcher, CompilationUnitTreeMatcher {
+public final class UnboundedExecutor extends BackpressureChecker
+    implements MethodInvocationTreeMatcher, NewClassTreeMatcher {
 
   private static final String EXECUTORS = "java.util.concurrent.Executors";
 
@@ -81,26 +78,14 @@ public final class UnboundedExecutor extends BugChecker
       "when tasks arrive faster than they finish, threads pile up until memory or the OS thread"
           + " limit runs out.";
 
-  private final BackpressureOptions options;
-
   /** For ServiceLoader; Error Prone itself uses the flags constructor. */
   public UnboundedExecutor() {
-    this(BackpressureOptions.defaults());
+    super(BackpressureOptions.defaults());
   }
 
   @Inject
   public UnboundedExecutor(ErrorProneFlags flags) {
-    this(BackpressureOptions.fromFlags(flags));
-  }
-
-  private UnboundedExecutor(BackpressureOptions options) {
-    this.options = options;
-  }
-
-  @Override
-  public Description matchCompilationUnit(CompilationUnitTree tree, VisitorState state) {
-    ConfigProblems.reportOnce(options.problems(), state);
-    return Description.NO_MATCH;
+    super(BackpressureOptions.fromFlags(flags));
   }
 
   @Override

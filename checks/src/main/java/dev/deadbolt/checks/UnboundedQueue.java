@@ -9,12 +9,10 @@ import com.google.errorprone.BugPattern.StandardTags;
 import com.google.errorprone.ErrorProneFlags;
 import com.google.errorprone.VisitorState;
 import com.google.errorprone.bugpatterns.BugChecker;
-import com.google.errorprone.bugpatterns.BugChecker.CompilationUnitTreeMatcher;
 import com.google.errorprone.bugpatterns.BugChecker.MemberReferenceTreeMatcher;
 import com.google.errorprone.bugpatterns.BugChecker.MethodInvocationTreeMatcher;
 import com.google.errorprone.bugpatterns.BugChecker.NewClassTreeMatcher;
 import com.google.errorprone.matchers.Description;
-import com.sun.source.tree.CompilationUnitTree;
 import com.sun.source.tree.ExpressionTree;
 import com.sun.source.tree.MemberReferenceTree;
 import com.sun.source.tree.MethodInvocationTree;
@@ -24,7 +22,6 @@ import dev.deadbolt.backpressure.BoundedByAnnotation;
 import dev.deadbolt.backpressure.ThreadPoolConstructors;
 import dev.deadbolt.backpressure.UnboundedBuffer;
 import dev.deadbolt.backpressure.UnboundedBuffers;
-import dev.deadbolt.config.ConfigProblems;
 import java.util.Optional;
 import javax.inject.Inject;
 
@@ -39,32 +36,17 @@ import javax.inject.Inject;
     linkType = LinkType.CUSTOM,
     link = DocLinks.BASE + "UnboundedQueue.md",
     tags = StandardTags.CONCURRENCY)
-public final class UnboundedQueue extends BugChecker
-    implements NewClassTreeMatcher,
-        MethodInvocationTreeMatcher,
-        MemberReferenceTreeMatcher,
-        CompilationUnitTreeMatcher {
-
-  private final BackpressureOptions options;
+public final class UnboundedQueue extends BackpressureChecker
+    implements NewClassTreeMatcher, MethodInvocationTreeMatcher, MemberReferenceTreeMatcher {
 
   /** For ServiceLoader; Error Prone itself uses the flags constructor. */
   public UnboundedQueue() {
-    this(BackpressureOptions.defaults());
+    super(BackpressureOptions.defaults());
   }
 
   @Inject
   public UnboundedQueue(ErrorProneFlags flags) {
-    this(BackpressureOptions.fromFlags(flags));
-  }
-
-  private UnboundedQueue(BackpressureOptions options) {
-    this.options = options;
-  }
-
-  @Override
-  public Description matchCompilationUnit(CompilationUnitTree tree, VisitorState state) {
-    ConfigProblems.reportOnce(options.problems(), state);
-    return Description.NO_MATCH;
+    super(BackpressureOptions.fromFlags(flags));
   }
 
   @Override

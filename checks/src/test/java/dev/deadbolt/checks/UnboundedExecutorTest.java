@@ -201,65 +201,45 @@ public class UnboundedExecutorTest {
         .doTest();
   }
 
+  // Unbounded by design, reported only in strict mode; the markers hold for the strict run.
+  private static final String DELIBERATE =
+      """
+      import java.util.concurrent.ExecutorService;
+      import java.util.concurrent.Executors;
+      import java.util.concurrent.ScheduledExecutorService;
+      import java.util.concurrent.ScheduledThreadPoolExecutor;
+      
+      class Background {
+        // BUG: Diagnostic contains: Executors.newScheduledThreadPool keeps tasks in an unbounded delay queue: when tasks are scheduled faster than they run
+        ScheduledExecutorService heartbeat = Executors.newScheduledThreadPool(1);
+        // BUG: Diagnostic contains: Executors.newSingleThreadScheduledExecutor keeps tasks
+        ScheduledExecutorService ticker = Executors.newSingleThreadScheduledExecutor();
+        // BUG: Diagnostic contains: ScheduledThreadPoolExecutor keeps tasks in an unbounded delay queue
+        ScheduledExecutorService timers = new ScheduledThreadPoolExecutor(2);
+        // BUG: Diagnostic contains: Executors.newWorkStealingPool queues tasks in unbounded ForkJoinPool queues: when its workers fall behind
+        ExecutorService parallel = Executors.newWorkStealingPool();
+        // BUG: Diagnostic contains: Executors.newVirtualThreadPerTaskExecutor starts a thread for every task
+        ExecutorService requests = Executors.newVirtualThreadPerTaskExecutor();
+        // BUG: Diagnostic contains: Executors.newThreadPerTaskExecutor starts a thread for every task
+        ExecutorService perTask = Executors.newThreadPerTaskExecutor(Thread.ofVirtual().factory());
+
+        static class Timers extends ScheduledThreadPoolExecutor {
+          Timers() {
+            // BUG: Diagnostic contains: ScheduledThreadPoolExecutor keeps tasks
+            super(1);
+          }
+        }
+      }
+      """;
+
   @Test
   public void deliberateUnboundedExecutorsAreNotReportedByDefault() {
-    helper
-        .addSourceLines(
-            "Background.java",
-            """
-            import java.util.concurrent.ExecutorService;
-            import java.util.concurrent.Executors;
-            import java.util.concurrent.ScheduledExecutorService;
-            import java.util.concurrent.ScheduledThreadPoolExecutor;
-
-            class Background {
-              ScheduledExecutorService heartbeat = Executors.newScheduledThreadPool(1);
-              ScheduledExecutorService ticker = Executors.newSingleThreadScheduledExecutor();
-              ScheduledExecutorService timers = new ScheduledThreadPoolExecutor(2);
-              ExecutorService parallel = Executors.newWorkStealingPool();
-              ExecutorService requests = Executors.newVirtualThreadPerTaskExecutor();
-              ExecutorService perTask = Executors.newThreadPerTaskExecutor(Thread.ofVirtual().factory());
-            }
-            """)
-        .doTest();
+    helper.addSourceLines("Background.java", DELIBERATE).expectNoDiagnostics().doTest();
   }
 
   @Test
   public void strictModeReportsDeliberateUnboundedExecutors() {
-    helper
-        .setArgs(STRICT)
-        .addSourceLines(
-            "Background.java",
-            """
-            import java.util.concurrent.ExecutorService;
-            import java.util.concurrent.Executors;
-            import java.util.concurrent.ScheduledExecutorService;
-            import java.util.concurrent.ScheduledThreadPoolExecutor;
-            import java.util.concurrent.TimeUnit;
-
-            class Background {
-              // BUG: Diagnostic contains: Executors.newScheduledThreadPool keeps tasks in an unbounded delay queue: when tasks are scheduled faster than they run
-              ScheduledExecutorService heartbeat = Executors.newScheduledThreadPool(1);
-              // BUG: Diagnostic contains: Executors.newSingleThreadScheduledExecutor keeps tasks
-              ScheduledExecutorService ticker = Executors.newSingleThreadScheduledExecutor();
-              // BUG: Diagnostic contains: ScheduledThreadPoolExecutor keeps tasks in an unbounded delay queue
-              ScheduledExecutorService timers = new ScheduledThreadPoolExecutor(2);
-              // BUG: Diagnostic contains: Executors.newWorkStealingPool queues tasks in unbounded ForkJoinPool queues: when its workers fall behind
-              ExecutorService parallel = Executors.newWorkStealingPool();
-              // BUG: Diagnostic contains: Executors.newVirtualThreadPerTaskExecutor starts a thread for every task
-              ExecutorService requests = Executors.newVirtualThreadPerTaskExecutor();
-              // BUG: Diagnostic contains: Executors.newThreadPerTaskExecutor starts a thread for every task
-              ExecutorService perTask = Executors.newThreadPerTaskExecutor(Thread.ofVirtual().factory());
-
-              static class Timers extends ScheduledThreadPoolExecutor {
-                Timers() {
-                  // BUG: Diagnostic contains: ScheduledThreadPoolExecutor keeps tasks
-                  super(1);
-                }
-              }
-            }
-            """)
-        .doTest();
+    helper.setArgs(STRICT).addSourceLines("Background.java", DELIBERATE).doTest();
   }
 
   @Test
