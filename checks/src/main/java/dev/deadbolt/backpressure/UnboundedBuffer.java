@@ -2,19 +2,17 @@ package dev.deadbolt.backpressure;
 
 import com.google.errorprone.VisitorState;
 import com.google.errorprone.fixes.SuggestedFix;
-import com.sun.source.tree.ExpressionTree;
 import java.util.Optional;
 
 /**
  * A construction that makes a buffer with no capacity bound.
  *
- * @param tree the {@code new} expression, factory call or constructor reference
  * @param subject how a finding names the buffer mid-sentence, e.g. {@code "a LinkedBlockingQueue with
  *     no capacity"}
  * @param bounding how to give it a capacity; {@link Bounding#NONE} where no bounded form of the same
  *     construction exists
  */
-public record UnboundedBuffer(ExpressionTree tree, String subject, Bounding bounding) {
+public record UnboundedBuffer(String subject, Bounding bounding) {
 
   /** Rewrites the construction to hold at most {@code capacity} elements. */
   @FunctionalInterface

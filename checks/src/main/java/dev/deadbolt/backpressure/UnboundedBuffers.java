@@ -188,7 +188,7 @@ public final class UnboundedBuffers {
     // A constructor reference (LinkedBlockingQueue::new) has no argument list to write into.
     boolean fixable = bounding != null && !(tree instanceof MemberReferenceTree);
     return Optional.of(
-        new UnboundedBuffer(tree, subject, fixable ? bounding : UnboundedBuffer.Bounding.NONE));
+        new UnboundedBuffer(subject, fixable ? bounding : UnboundedBuffer.Bounding.NONE));
   }
 
   private static List<? extends ExpressionTree> arguments(ExpressionTree tree) {
