@@ -1,9 +1,7 @@
 package dev.deadbolt.analysis;
 
 import com.google.common.collect.ImmutableList;
-import com.sun.tools.javac.code.Symbol.ClassSymbol;
 import com.sun.tools.javac.code.Symbol.MethodSymbol;
-import org.jspecify.annotations.Nullable;
 
 /**
  * A lock a method of this compilation waits for when it runs, directly or through the methods it
@@ -18,17 +16,5 @@ public record AcquiredLock(LockNode node, ImmutableList<MethodSymbol> via, Strin
   AcquiredLock through(MethodSymbol method) {
     return new AcquiredLock(
         node, ImmutableList.<MethodSymbol>builder().add(method).addAll(via).build(), how);
-  }
-
-  /** {@code `post() -> Ledger.append()`}, the chain of calls that reaches the acquisition. */
-  public String chain(@Nullable ClassSymbol context) {
-    StringBuilder text = new StringBuilder("`");
-    for (int i = 0; i < via.size(); i++) {
-      if (i > 0) {
-        text.append(" -> ");
-      }
-      text.append(BlockingCause.name(via.get(i), context));
-    }
-    return text.append('`').toString();
   }
 }

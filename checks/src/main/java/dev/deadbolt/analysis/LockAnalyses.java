@@ -36,6 +36,14 @@ public final class LockAnalyses {
     return heldLocks;
   }
 
+  /**
+   * A held-lock analysis of its own, for a pass over other compilation units that must not disturb
+   * the shared one's cache of the unit being checked.
+   */
+  public HeldLockAnalysis newHeldLockAnalysis() {
+    return new HeldLockAnalysis(immediateMethods);
+  }
+
   public BlockingCalls blockingCalls() {
     return blockingCalls;
   }

@@ -36,7 +36,7 @@ public record LockOperation(Effect effect, ImmutableList<LockId> locks) {
   private static final String STAMPED = "java.util.concurrent.locks.StampedLock";
 
   /** Names of every method below: a cheap filter before the type-checking matchers run. */
-  static final ImmutableSet<String> METHOD_NAMES =
+  public static final ImmutableSet<String> METHOD_NAMES =
       ImmutableSet.of(
           "lock",
           "lockInterruptibly",

@@ -22,7 +22,7 @@ abstract class LockAnalysisChecker extends BugChecker implements CompilationUnit
   }
 
   @Override
-  public final Description matchCompilationUnit(CompilationUnitTree tree, VisitorState state) {
+  public Description matchCompilationUnit(CompilationUnitTree tree, VisitorState state) {
     ConfigProblems.reportOnce(config.problems(), state);
     return Description.NO_MATCH;
   }

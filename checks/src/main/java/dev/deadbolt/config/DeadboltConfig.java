@@ -27,16 +27,19 @@ public final class DeadboltConfig {
   private final List<CatalogEntry> blocking;
   private final List<CatalogEntry> immediate;
   private final OptionalInt runtimeJdk;
+  private final Optional<Path> reportDir;
   private final List<ConfigProblem> problems;
 
   private DeadboltConfig(
       List<CatalogEntry> blocking,
       List<CatalogEntry> immediate,
       OptionalInt runtimeJdk,
+      Optional<Path> reportDir,
       List<ConfigProblem> problems) {
     this.blocking = List.copyOf(blocking);
     this.immediate = List.copyOf(immediate);
     this.runtimeJdk = runtimeJdk;
+    this.reportDir = reportDir;
     this.problems = List.copyOf(problems);
   }
 
@@ -66,7 +69,26 @@ public final class DeadboltConfig {
     OptionalInt runtimeJdk =
         DeadboltFlags.intInRange(
             flags, DeadboltFlags.RUNTIME_JDK, 8, 1000, problems);
-    return new DeadboltConfig(blocking, immediate, runtimeJdk, problems);
+    Optional<Path> reportDir = readReportDir(flags, problems);
+    return new DeadboltConfig(blocking, immediate, runtimeJdk, reportDir, problems);
+  }
+
+  private static Optional<Path> readReportDir(ErrorProneFlags flags, List<ConfigProblem> problems) {
+    Optional<String> value = DeadboltFlags.get(flags, DeadboltFlags.REPORT_DIR);
+    if (value.isEmpty()) {
+      return Optional.empty();
+    }
+    String flag = DeadboltFlags.spelling(DeadboltFlags.REPORT_DIR);
+    if (value.get().isEmpty()) {
+      problems.add(new ConfigProblem(flag, "", "no directory named"));
+      return Optional.empty();
+    }
+    Path dir = Paths.get(value.get());
+    if (Files.exists(dir) && !Files.isDirectory(dir)) {
+      problems.add(new ConfigProblem(flag, dir.toString(), "exists and is not a directory"));
+      return Optional.empty();
+    }
+    return Optional.of(dir);
   }
 
   private static List<CatalogEntry> readBlockingFile(String file, List<ConfigProblem> problems) {
@@ -98,6 +120,11 @@ public final class DeadboltConfig {
   /** {@code -XepOpt:Deadbolt:RuntimeJdk}, if given. */
   public OptionalInt runtimeJdk() {
     return runtimeJdk;
+  }
+
+  /** {@code -XepOpt:Deadbolt:ReportDir}, if given: where to write what the compilation observed. */
+  public Optional<Path> reportDir() {
+    return reportDir;
   }
 
   public List<ConfigProblem> problems() {

@@ -23,6 +23,9 @@ public final class DeadboltFlags {
   /** The oldest JDK the compiled code runs on; decides whether monitors pin virtual threads. */
   public static final String RUNTIME_JDK = "RuntimeJdk";
 
+  /** A directory to write what the compilation observed (lock-acquisition edges, findings) into. */
+  public static final String REPORT_DIR = "ReportDir";
+
   /** Default capacity used by the fixes that bound a queue. */
   public static final String DEFAULT_QUEUE_CAPACITY = "DefaultQueueCapacity";
 

@@ -104,6 +104,11 @@ public final class DeclaredLockOrder {
     if (first.equals(second) || !successors.containsKey(first)) {
       return Optional.empty();
     }
+    for (Set<LockNode> cycle : reportedCycles) {
+      if (cycle.contains(first) && cycle.contains(second)) {
+        return Optional.empty(); // a broken declaration orders nothing; the cycle is the finding
+      }
+    }
     Map<LockNode, Edge> reachedBy = new HashMap<>();
     Deque<LockNode> queue = new ArrayDeque<>();
     queue.add(first);

@@ -1,0 +1,138 @@
+package dev.deadbolt.checks;
+
+import com.google.auto.service.AutoService;
+import com.google.errorprone.BugPattern;
+import com.google.errorprone.BugPattern.LinkType;
+import com.google.errorprone.BugPattern.SeverityLevel;
+import com.google.errorprone.BugPattern.StandardTags;
+import com.google.errorprone.ErrorProneFlags;
+import com.google.errorprone.VisitorState;
+import com.google.errorprone.bugpatterns.BugChecker;
+import com.google.errorprone.bugpatterns.BugChecker.MethodInvocationTreeMatcher;
+import com.google.errorprone.bugpatterns.BugChecker.SynchronizedTreeMatcher;
+import com.google.errorprone.matchers.Description;
+import com.sun.source.tree.CompilationUnitTree;
+import com.sun.source.tree.MethodInvocationTree;
+import com.sun.source.tree.SynchronizedTree;
+import com.sun.source.tree.Tree;
+import com.sun.tools.javac.util.Context;
+import com.sun.tools.javac.util.JCDiagnostic;
+import com.sun.tools.javac.util.Log;
+import dev.deadbolt.analysis.LockAnalyses;
+import dev.deadbolt.analysis.LockEdge;
+import dev.deadbolt.analysis.LockEdges;
+import dev.deadbolt.config.DeadboltConfig;
+import dev.deadbolt.hierarchy.DeclaredLockOrder;
+import dev.deadbolt.hierarchy.LockEdgeReport;
+import dev.deadbolt.hierarchy.ObservedLockOrder;
+import dev.deadbolt.hierarchy.OrderedNesting;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.Optional;
+import javax.inject.Inject;
+
+/**
+ * Reports two code paths of the compilation that take the same two locks in opposite orders — a
+ * potential deadlock — at the inner acquisition of each, naming the other path. Also two locks of the
+ * same declaration taken nested when nothing orders them.
+ */
+@AutoService(BugChecker.class)
+@BugPattern(
+    name = "LockOrderInversion",
+    summary = "Two code paths acquire the same locks in opposite orders",
+    severity = SeverityLevel.WARNING,
+    linkType = LinkType.CUSTOM,
+    link = DocLinks.BASE + "LockOrderInversion.md",
+    tags = StandardTags.CONCURRENCY)
+public final class LockOrderInversion extends LockAnalysisChecker
+    implements SynchronizedTreeMatcher, MethodInvocationTreeMatcher {
+  private static final Context.Key<Path> EDGES_WRITTEN = new Context.Key<>();
+
+  public LockOrderInversion() {
+    super(DeadboltConfig.defaults());
+  }
+
+  @Inject
+  LockOrderInversion(ErrorProneFlags flags) {
+    super(DeadboltConfig.fromFlags(flags));
+  }
+
+  @Override
+  public Description matchCompilationUnit(CompilationUnitTree tree, VisitorState state) {
+    super.matchCompilationUnit(tree, state);
+    if (config.reportDir().isPresent() && state.context.get(EDGES_WRITTEN) == null) {
+      Path dir = config.reportDir().get();
+      try {
+        state.context.put(
+            EDGES_WRITTEN, LockEdgeReport.write(dir, ObservedLockOrder.of(state, analyses(state))));
+      } catch (IOException e) {
+        state.context.put(EDGES_WRITTEN, dir);
+        Log.instance(state.context)
+            .error(
+                new JCDiagnostic.Error(
+                    "compiler",
+                    "proc.messager",
+                    "Deadbolt: cannot write lock edges to -XepOpt:Deadbolt:ReportDir=" + dir + ": " + e));
+      }
+    }
+    return Description.NO_MATCH;
+  }
+
+  @Override
+  public Description matchSynchronized(SynchronizedTree tree, VisitorState state) {
+    return checkSite(tree, state);
+  }
+
+  @Override
+  public Description matchMethodInvocation(MethodInvocationTree tree, VisitorState state) {
+    return checkSite(tree, state);
+  }
+
+  private Description checkSite(Tree site, VisitorState state) {
+    LockAnalyses analyses = analyses(state);
+    for (LockEdge edge :
+        LockEdges.at(state.getPath(), analyses.heldLocks(), analyses.blockingCalls(), state)) {
+      if (edge.sameObject()) {
+        continue; // reentrancy, or the two sides of one read-write lock
+      }
+      if (edge.heldNode().equals(edge.acquiredNode())) {
+        if (edge.via().isEmpty() && !OrderedNesting.isOrdered(state.getPath())) {
+          return buildDescription(site)
+              .setMessage(
+                  "`"
+                      + edge.acquired()
+                      + "` is acquired while `"
+                      + edge.held().displayName()
+                      + "` is held and both are `"
+                      + edge.heldNode().display()
+                      + "`: two threads that lock the same two objects the other way round"
+                      + " deadlock; take them in a fixed order (e.g. lower id first)")
+              .build();
+        }
+        continue;
+      }
+      DeclaredLockOrder declared = DeclaredLockOrder.of(state);
+      if (declared.requiresBefore(edge.heldNode(), edge.acquiredNode()).isPresent()
+          || declared.requiresBefore(edge.acquiredNode(), edge.heldNode()).isPresent()) {
+        continue; // the hierarchy decides this pair: LockOrderViolation's business
+      }
+      Optional<ObservedLockOrder.Site> opposite =
+          ObservedLockOrder.of(state, analyses).oppositeOf(edge.heldNode(), edge.acquiredNode());
+      if (opposite.isPresent()) {
+        return buildDescription(site)
+            .setMessage(
+                "`"
+                    + edge.acquiredNode().display()
+                    + "` is acquired"
+                    + (edge.via().isEmpty() ? "" : " (through " + edge.via().size() + " call(s))")
+                    + " while `"
+                    + edge.heldNode().display()
+                    + "` is held, but "
+                    + opposite.get().describe()
+                    + " acquires them in the opposite order: two threads running both can deadlock")
+            .build();
+      }
+    }
+    return Description.NO_MATCH;
+  }
+}

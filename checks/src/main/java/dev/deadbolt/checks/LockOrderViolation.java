@@ -1,0 +1,165 @@
+package dev.deadbolt.checks;
+
+import com.google.auto.service.AutoService;
+import com.google.common.collect.ImmutableList;
+import com.google.errorprone.BugPattern;
+import com.google.errorprone.BugPattern.LinkType;
+import com.google.errorprone.BugPattern.SeverityLevel;
+import com.google.errorprone.BugPattern.StandardTags;
+import com.google.errorprone.ErrorProneFlags;
+import com.google.errorprone.VisitorState;
+import com.google.errorprone.bugpatterns.BugChecker;
+import com.google.errorprone.bugpatterns.BugChecker.ClassTreeMatcher;
+import com.google.errorprone.bugpatterns.BugChecker.MethodInvocationTreeMatcher;
+import com.google.errorprone.bugpatterns.BugChecker.SynchronizedTreeMatcher;
+import com.google.errorprone.bugpatterns.BugChecker.VariableTreeMatcher;
+import com.google.errorprone.matchers.Description;
+import com.google.errorprone.util.ASTHelpers;
+import com.sun.source.tree.AnnotationTree;
+import com.sun.source.tree.ClassTree;
+import com.sun.source.tree.CompilationUnitTree;
+import com.sun.source.tree.MethodInvocationTree;
+import com.sun.source.tree.SynchronizedTree;
+import com.sun.source.tree.Tree;
+import com.sun.source.tree.VariableTree;
+import com.sun.tools.javac.code.Symbol;
+import dev.deadbolt.analysis.Chains;
+import dev.deadbolt.analysis.LockAnalyses;
+import dev.deadbolt.analysis.LockEdge;
+import dev.deadbolt.analysis.LockEdges;
+import dev.deadbolt.config.DeadboltConfig;
+import dev.deadbolt.hierarchy.DeclaredLockOrder;
+import java.util.List;
+import java.util.Optional;
+import java.util.stream.Collectors;
+import javax.inject.Inject;
+
+/**
+ * Reports an acquisition that contradicts the declared lock hierarchy ({@code @LockOrder}, {@code
+ * @AcquiredBefore}, {@code @AcquiredAfter}), and bad declarations at the annotation that wrote them.
+ */
+@AutoService(BugChecker.class)
+@BugPattern(
+    name = "LockOrderViolation",
+    summary = "A lock is acquired while holding a lock the declared hierarchy puts after it",
+    severity = SeverityLevel.WARNING,
+    linkType = LinkType.CUSTOM,
+    link = DocLinks.BASE + "LockOrderViolation.md",
+    tags = StandardTags.CONCURRENCY)
+public final class LockOrderViolation extends LockAnalysisChecker
+    implements SynchronizedTreeMatcher,
+        MethodInvocationTreeMatcher,
+        ClassTreeMatcher,
+        VariableTreeMatcher {
+
+  public LockOrderViolation() {
+    super(DeadboltConfig.defaults());
+  }
+
+  @Inject
+  LockOrderViolation(ErrorProneFlags flags) {
+    super(DeadboltConfig.fromFlags(flags));
+  }
+
+  @Override
+  public Description matchSynchronized(SynchronizedTree tree, VisitorState state) {
+    return checkSite(tree, state);
+  }
+
+  @Override
+  public Description matchMethodInvocation(MethodInvocationTree tree, VisitorState state) {
+    return checkSite(tree, state);
+  }
+
+  private Description checkSite(Tree site, VisitorState state) {
+    DeclaredLockOrder order = DeclaredLockOrder.of(state);
+    if (order.isEmpty()) {
+      return Description.NO_MATCH; // nothing declared: nothing to violate
+    }
+    LockAnalyses analyses = analyses(state);
+    for (LockEdge edge :
+        LockEdges.at(state.getPath(), analyses.heldLocks(), analyses.blockingCalls(), state)) {
+      if (edge.sameObject()) {
+        continue; // reentrancy
+      }
+      Optional<ImmutableList<DeclaredLockOrder.Declaration>> declared =
+          order.requiresBefore(edge.acquiredNode(), edge.heldNode());
+      if (declared.isPresent()) {
+        return buildDescription(site).setMessage(message(edge, declared.get(), state)).build();
+      }
+    }
+    return Description.NO_MATCH;
+  }
+
+  private static String message(
+      LockEdge edge, List<DeclaredLockOrder.Declaration> declared, VisitorState state) {
+    ClassTree cls = ASTHelpers.findEnclosingNode(state.getPath(), ClassTree.class);
+    String acquisition =
+        edge.via().isEmpty()
+            ? "`" + edge.acquired() + "` is acquired"
+            : Chains.render(edge.via(), cls == null ? null : ASTHelpers.getSymbol(cls))
+                + " acquires `"
+                + edge.acquiredNode().display()
+                + "`";
+    return acquisition
+        + " while `"
+        + edge.held().displayName()
+        + "` is held, but "
+        + declared.stream()
+            .map(DeclaredLockOrder.Declaration::describe)
+            .collect(Collectors.joining(" and "))
+        + (declared.size() == 1 ? " puts `" : " put `")
+        + edge.acquiredNode().display()
+        + "` before `"
+        + edge.heldNode().display()
+        + "`: a thread that follows the declared order can deadlock with this one";
+  }
+
+  // ---- bad declarations, reported at the annotation --------------------------------------------
+
+  @Override
+  public Description matchClass(ClassTree tree, VisitorState state) {
+    reportProblems(ASTHelpers.getSymbol(tree), tree.getModifiers().getAnnotations(), state);
+    return Description.NO_MATCH;
+  }
+
+  @Override
+  public Description matchVariable(VariableTree tree, VisitorState state) {
+    Symbol symbol = ASTHelpers.getSymbol(tree);
+    if (symbol != null && symbol.getKind() == javax.lang.model.element.ElementKind.FIELD) {
+      reportProblems(symbol, tree.getModifiers().getAnnotations(), state);
+    }
+    return Description.NO_MATCH;
+  }
+
+  @Override
+  public Description matchCompilationUnit(CompilationUnitTree tree, VisitorState state) {
+    super.matchCompilationUnit(tree, state);
+    if (tree.getPackage() != null && !tree.getPackage().getAnnotations().isEmpty()) {
+      reportProblems(
+          ASTHelpers.getSymbol(tree.getPackage()), tree.getPackage().getAnnotations(), state);
+    }
+    return Description.NO_MATCH;
+  }
+
+  private void reportProblems(
+      Symbol annotated, List<? extends AnnotationTree> annotations, VisitorState state) {
+    if (annotated == null || annotations.isEmpty()) {
+      return;
+    }
+    for (AnnotationTree annotation : annotations) {
+      Symbol type = ASTHelpers.getSymbol(annotation.getAnnotationType());
+      if (type == null || !type.getQualifiedName().toString().startsWith("dev.deadbolt.annotations.")) {
+        continue;
+      }
+      for (DeclaredLockOrder.Problem problem :
+          DeclaredLockOrder.of(state).problemsAt(annotated, type.getSimpleName().toString())) {
+        state.reportMatch(
+            buildDescription(annotation)
+                .setMessage("bad @" + problem.annotation() + ": " + problem.message())
+                .overrideSeverity(SeverityLevel.ERROR)
+                .build());
+      }
+    }
+  }
+}

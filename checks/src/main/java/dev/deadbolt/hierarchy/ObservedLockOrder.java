@@ -1,0 +1,202 @@
+package dev.deadbolt.hierarchy;
+
+import com.google.common.collect.ImmutableList;
+import com.google.errorprone.VisitorState;
+import com.google.errorprone.util.ASTHelpers;
+import com.sun.source.tree.AnnotationTree;
+import com.sun.source.tree.ClassTree;
+import com.sun.source.tree.CompilationUnitTree;
+import com.sun.source.tree.MethodInvocationTree;
+import com.sun.source.tree.MethodTree;
+import com.sun.source.tree.SynchronizedTree;
+import com.sun.source.tree.Tree;
+import com.sun.source.util.TreePath;
+import com.sun.source.util.TreePathScanner;
+import com.sun.source.util.TreeScanner;
+import com.sun.tools.javac.api.JavacTrees;
+import com.sun.tools.javac.code.Symbol.ClassSymbol;
+import com.sun.tools.javac.code.Symbol.MethodSymbol;
+import com.sun.tools.javac.code.Symtab;
+import com.sun.tools.javac.tree.JCTree;
+import com.sun.tools.javac.util.Context;
+import dev.deadbolt.analysis.Calls;
+import dev.deadbolt.analysis.HeldLockAnalysis;
+import dev.deadbolt.analysis.LockAnalyses;
+import dev.deadbolt.analysis.LockEdge;
+import dev.deadbolt.analysis.LockEdges;
+import dev.deadbolt.analysis.LockNode;
+import dev.deadbolt.analysis.LockOperation;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import javax.lang.model.element.Modifier;
+import javax.tools.JavaFileObject;
+
+/**
+ * The order in which the code of the whole compilation actually takes locks: every acquisition made
+ * while another lock is held, as an edge {@code held -> acquired} between declarations, with the first
+ * site that shows it. Two edges in opposite directions are a potential deadlock.
+ *
+ * <p>Built once per compilation, on first use, by visiting every method of every compilation unit that
+ * takes a lock at all (a cheap syntactic filter skips the rest).
+ */
+public final class ObservedLockOrder {
+  private static final Context.Key<ObservedLockOrder> KEY = new Context.Key<>();
+
+  /** Where an edge was seen. */
+  public record Site(String file, long line, String method, JavaFileObject source, int position) {
+    /** {@code Bank.audit() (Bank.java:57)}. */
+    public String describe() {
+      return method + " (" + file + ":" + line + ")";
+    }
+  }
+
+  /** An edge and where it was seen first. */
+  public record Observed(LockNode held, LockNode acquired, Site site) {}
+
+  private record Pair(LockNode held, LockNode acquired) {}
+
+  private final Map<Pair, Site> edges = new LinkedHashMap<>();
+
+  private ObservedLockOrder(LockAnalyses analyses, VisitorState anyState) {
+    for (CompilationUnitTree unit : sourceUnits(anyState)) {
+      VisitorState state =
+          VisitorState.createForUtilityPurposes(anyState.context).withPath(new TreePath(unit));
+      // A private held-lock analysis: the shared one caches the unit the checks are visiting.
+      HeldLockAnalysis heldLocks = analyses.newHeldLockAnalysis();
+      new TreePathScanner<Void, Void>() {
+        @Override
+        public Void visitMethod(MethodTree method, Void unused) {
+          return takesLocks(method) ? super.visitMethod(method, unused) : null;
+        }
+
+        @Override
+        public Void visitSynchronized(SynchronizedTree node, Void unused) {
+          record(getCurrentPath());
+          return super.visitSynchronized(node, unused);
+        }
+
+        @Override
+        public Void visitMethodInvocation(MethodInvocationTree node, Void unused) {
+          record(getCurrentPath());
+          return super.visitMethodInvocation(node, unused);
+        }
+
+        private void record(TreePath site) {
+          for (LockEdge edge : LockEdges.at(site, heldLocks, analyses.blockingCalls(), state)) {
+            if (!edge.sameObject()) {
+              edges.putIfAbsent(new Pair(edge.heldNode(), edge.acquiredNode()), siteOf(site, unit));
+            }
+          }
+        }
+      }.scan(unit, null);
+    }
+  }
+
+  /** The observed order of the compilation {@code state} belongs to. */
+  public static ObservedLockOrder of(VisitorState state, LockAnalyses analyses) {
+    ObservedLockOrder order = state.context.get(KEY);
+    if (order == null) {
+      order = new ObservedLockOrder(analyses, state);
+      state.context.put(KEY, order);
+    }
+    return order;
+  }
+
+  /** Where {@code acquired} is held while {@code held} is acquired: the opposite order, if seen. */
+  public Optional<Site> oppositeOf(LockNode held, LockNode acquired) {
+    return Optional.ofNullable(edges.get(new Pair(acquired, held)));
+  }
+
+  /** Every edge, in the order first seen. */
+  public ImmutableList<Observed> all() {
+    ImmutableList.Builder<Observed> all = ImmutableList.builder();
+    edges.forEach((pair, site) -> all.add(new Observed(pair.held(), pair.acquired(), site)));
+    return all.build();
+  }
+
+  /** The site record for the tree at {@code path}. */
+  public static Site siteOf(TreePath path, CompilationUnitTree unit) {
+    int position = ((JCTree) path.getLeaf()).getStartPosition();
+    MethodTree method = ASTHelpers.findEnclosingNode(path, MethodTree.class);
+    ClassTree cls = ASTHelpers.findEnclosingNode(path, ClassTree.class);
+    String name =
+        (cls == null ? "" : cls.getSimpleName() + ".")
+            + (method == null ? "<init>" : methodName(ASTHelpers.getSymbol(method)))
+            + "()";
+    String file = unit.getSourceFile().getName();
+    return new Site(
+        file.substring(file.lastIndexOf('/') + 1),
+        unit.getLineMap().getLineNumber(position),
+        name,
+        unit.getSourceFile(),
+        position);
+  }
+
+  private static String methodName(MethodSymbol method) {
+    return method.isConstructor() ? "<init>" : method.getSimpleName().toString();
+  }
+
+  /** A method that holds no lock anywhere cannot take one while holding another. */
+  private static boolean takesLocks(MethodTree method) {
+    if (method.getModifiers().getFlags().contains(Modifier.SYNCHRONIZED)) {
+      return true;
+    }
+    for (AnnotationTree annotation : method.getModifiers().getAnnotations()) {
+      String type = annotation.getAnnotationType().toString();
+      if (type.endsWith("GuardedBy") || type.endsWith("Holding")) {
+        return true;
+      }
+    }
+    boolean[] found = new boolean[1];
+    new TreeScanner<Void, Void>() {
+      @Override
+      public Void scan(Tree tree, Void unused) {
+        return found[0] ? null : super.scan(tree, unused);
+      }
+
+      @Override
+      public Void visitSynchronized(SynchronizedTree node, Void unused) {
+        found[0] = true;
+        return null;
+      }
+
+      @Override
+      public Void visitMethodInvocation(MethodInvocationTree node, Void unused) {
+        if (LockOperation.METHOD_NAMES.contains(Calls.methodName(node))) {
+          found[0] = true;
+          return null;
+        }
+        return super.visitMethodInvocation(node, unused);
+      }
+    }.scan(method.getBody(), null);
+    return found[0];
+  }
+
+  /** Every compilation unit with a class in this compilation, in a stable order. */
+  private static List<CompilationUnitTree> sourceUnits(VisitorState state) {
+    JavacTrees trees = JavacTrees.instance(state.context);
+    List<ClassSymbol> classes = new ArrayList<>();
+    for (ClassSymbol cls : Symtab.instance(state.context).getAllClasses()) {
+      if (cls.classfile != null
+          && cls.classfile.getKind() == JavaFileObject.Kind.SOURCE
+          && cls.owner instanceof com.sun.tools.javac.code.Symbol.PackageSymbol) {
+        classes.add(cls);
+      }
+    }
+    classes.sort(Comparator.comparing(c -> c.flatName().toString()));
+    Set<CompilationUnitTree> units = new LinkedHashSet<>();
+    for (ClassSymbol cls : classes) {
+      TreePath path = trees.getPath(cls);
+      if (path != null) {
+        units.add(path.getCompilationUnit());
+      }
+    }
+    return new ArrayList<>(units);
+  }
+}
