@@ -1,0 +1,423 @@
+package dev.deadbolt.checks;
+
+import com.google.errorprone.BugCheckerRefactoringTestHelper;
+import com.google.errorprone.CompilationTestHelper;
+import org.junit.Test;
+import org.junit.runner.RunWith;
+import org.junit.runners.JUnit4;
+
+@RunWith(JUnit4.class)
+public class InterruptNotRestoredTest {
+  private final CompilationTestHelper helper =
+      CompilationTestHelper.newInstance(InterruptNotRestored.class, getClass());
+  private final BugCheckerRefactoringTestHelper refactoring =
+      BugCheckerRefactoringTestHelper.newInstance(InterruptNotRestored.class, getClass());
+
+  @Test
+  public void identification_positives() {
+    helper
+        .addSourceLines(
+            "Consumer.java",
+            "import java.util.concurrent.BlockingQueue;",
+            "import java.util.concurrent.Callable;",
+            "import java.util.concurrent.TimeUnit;",
+            "import java.util.logging.Logger;",
+            "class Consumer {",
+            "  private static final Logger log = Logger.getLogger(\"consumer\");",
+            "  BlockingQueue<String> queue;",
+            "  boolean closing;",
+            "  void swallows() {",
+            "    try {",
+            "      queue.take();",
+            "    // BUG: Diagnostic contains: This handler swallows the interrupt",
+            "    } catch (InterruptedException e) {",
+            "    }",
+            "  }",
+            "  void logs() {",
+            "    try {",
+            "      Thread.sleep(100);",
+            "    // BUG: Diagnostic contains: only logs the interrupt",
+            "    } catch (InterruptedException e) {",
+            "      log.warning(\"interrupted while backing off: \" + e);",
+            "    }",
+            "  }",
+            "  String wrapsUnchecked() {",
+            "    try {",
+            "      return queue.poll(1, TimeUnit.SECONDS);",
+            "    // BUG: Diagnostic contains: throws IllegalStateException on line 29",
+            "    } catch (InterruptedException e) {",
+            "      throw new IllegalStateException(\"interrupted\", e);",
+            "    }",
+            "  }",
+            "  String returnsEarlyOnOnePath() {",
+            "    try {",
+            "      return queue.take();",
+            "    // BUG: Diagnostic contains: returns on line 38",
+            "    } catch (InterruptedException e) {",
+            "      if (closing) {",
+            "        return null;",
+            "      }",
+            "      Thread.currentThread().interrupt();",
+            "      return null;",
+            "    }",
+            "  }",
+            "  void broadCatch() {",
+            "    try {",
+            "      queue.put(\"x\");",
+            "    // BUG: Diagnostic contains: This catch also receives InterruptedException and only logs",
+            "    } catch (Exception e) {",
+            "      log.severe(\"put failed: \" + e);",
+            "    }",
+            "  }",
+            "  void heartbeat() {",
+            "    try {",
+            "      Thread.sleep(1_000);",
+            "    // BUG: Diagnostic contains: calls Thread.interrupted(), which clears the interrupt status",
+            "    } catch (InterruptedException e) {",
+            "      Thread.interrupted();",
+            "    }",
+            "  }",
+            "  String retries() {",
+            "    while (true) {",
+            "      try {",
+            "        return queue.take();",
+            "      // BUG: Diagnostic contains: inside a loop that goes round and blocks again",
+            "      } catch (InterruptedException e) {",
+            "        log.info(\"interrupted, retrying\");",
+            "      }",
+            "    }",
+            "  }",
+            "  Callable<String> callableReturnsAsIfDone() {",
+            "    return () -> {",
+            "      try {",
+            "        return queue.take();",
+            "      // BUG: Diagnostic contains: returns on line",
+            "      } catch (InterruptedException e) {",
+            "        return \"\";",
+            "      }",
+            "    };",
+            "  }",
+            "}")
+        .addSourceLines(
+            "Worker.java",
+            "import java.util.concurrent.BlockingQueue;",
+            "class Worker implements Runnable {",
+            "  volatile boolean running = true;",
+            "  BlockingQueue<Runnable> tasks;",
+            "  @Override",
+            "  public void run() {",
+            "    while (running) {",
+            "      try {",
+            "        tasks.take().run();",
+            "      // BUG: Diagnostic contains: inside a loop that goes round",
+            "      } catch (Exception e) {",
+            "        System.err.println(\"task failed: \" + e);",
+            "      }",
+            "    }",
+            "  }",
+            "}")
+        .doTest();
+  }
+
+  @Test
+  public void identification_negatives() {
+    helper
+        .addSourceLines(
+            "Handled.java",
+            "import java.io.IOException;",
+            "import java.io.InterruptedIOException;",
+            "import java.util.concurrent.BlockingQueue;",
+            "import java.util.concurrent.CancellationException;",
+            "class Handled {",
+            "  BlockingQueue<String> queue;",
+            "  static class PoolException extends Exception {",
+            "    PoolException(Throwable cause) { super(cause); }",
+            "  }",
+            "  String restoresFirst() {",
+            "    try {",
+            "      return queue.take();",
+            "    } catch (InterruptedException e) {",
+            "      Thread.currentThread().interrupt();",
+            "      return null;",
+            "    }",
+            "  }",
+            "  String restoresThenThrowsChecked() throws PoolException {",
+            "    try {",
+            "      return queue.take();",
+            "    } catch (InterruptedException e) {",
+            "      Thread.currentThread().interrupt();",
+            "      throw new PoolException(e);",
+            "    }",
+            "  }",
+            "  void restoresInsideInstanceof() {",
+            "    try {",
+            "      queue.put(\"x\");",
+            "    } catch (Exception e) {",
+            "      if (e instanceof InterruptedException) {",
+            "        Thread.currentThread().interrupt();",
+            "      }",
+            "      System.err.println(\"put failed: \" + e);",
+            "    }",
+            "  }",
+            "  String rethrows() throws InterruptedException {",
+            "    try {",
+            "      return queue.take();",
+            "    } catch (InterruptedException e) {",
+            "      System.err.println(\"giving up\");",
+            "      throw e;",
+            "    }",
+            "  }",
+            "  String rethrowsFromBroadCatch() throws InterruptedException, IOException {",
+            "    try {",
+            "      return queue.take();",
+            "    } catch (Exception e) {",
+            "      System.err.println(\"giving up\");",
+            "      throw e;",
+            "    }",
+            "  }",
+            "  String signalsCancellation() {",
+            "    try {",
+            "      return queue.take();",
+            "    } catch (InterruptedException e) {",
+            "      throw new CancellationException(\"stopped while waiting\");",
+            "    }",
+            "  }",
+            "  int readsInterruptibly() throws IOException {",
+            "    try {",
+            "      return queue.take().length();",
+            "    } catch (InterruptedException e) {",
+            "      throw new InterruptedIOException(\"interrupted\");",
+            "    }",
+            "  }",
+            "  int broadCatchOfCodeThatCannotBeInterrupted(String s) {",
+            "    try {",
+            "      return Integer.parseInt(s);",
+            "    } catch (Exception e) {",
+            "      return -1;",
+            "    }",
+            "  }",
+            "  void restoresInFinally() {",
+            "    try {",
+            "      queue.take();",
+            "    } catch (InterruptedException e) {",
+            "      try {",
+            "        System.err.println(\"stopping\");",
+            "      } finally {",
+            "        Thread.currentThread().interrupt();",
+            "      }",
+            "    }",
+            "  }",
+            "  String takeUninterruptibly() {",
+            "    boolean interrupted = false;",
+            "    try {",
+            "      while (true) {",
+            "        try {",
+            "          return queue.take();",
+            "        } catch (InterruptedException e) {",
+            "          interrupted = true;",
+            "        }",
+            "      }",
+            "    } finally {",
+            "      if (interrupted) {",
+            "        Thread.currentThread().interrupt();",
+            "      }",
+            "    }",
+            "  }",
+            "  private static void restoreInterrupt(InterruptedException e) {",
+            "    Thread.currentThread().interrupt();",
+            "  }",
+            "  void viaHelper() {",
+            "    try {",
+            "      queue.take();",
+            "    } catch (InterruptedException e) {",
+            "      restoreInterrupt(e);",
+            "    }",
+            "  }",
+            "  @SuppressWarnings(\"InterruptNotRestored\")",
+            "  void suppressed() {",
+            "    try {",
+            "      queue.take();",
+            "    } catch (InterruptedException e) {",
+            "    }",
+            "  }",
+            "}")
+        .addSourceLines(
+            "StoppingWorker.java",
+            "import java.util.concurrent.BlockingQueue;",
+            "import java.util.concurrent.ExecutorService;",
+            "class StoppingWorker extends Thread {",
+            "  BlockingQueue<Runnable> tasks;",
+            "  ExecutorService executor;",
+            "  @Override",
+            "  public void run() {",
+            "    try {",
+            "      while (true) {",
+            "        tasks.take().run();",
+            "      }",
+            "    } catch (InterruptedException e) {",
+            "      System.err.println(\"worker stopping\");",
+            "    }",
+            "  }",
+            "  void submitLambda() {",
+            "    executor.execute(",
+            "        () -> {",
+            "          while (true) {",
+            "            try {",
+            "              tasks.take().run();",
+            "            } catch (InterruptedException e) {",
+            "              return;",
+            "            }",
+            "          }",
+            "        });",
+            "  }",
+            "}")
+        .doTest();
+  }
+
+  @Test
+  public void replacement_emptyHandler() {
+    refactoring
+        .addInputLines(
+            "Sleeper.java",
+            "class Sleeper {",
+            "  void pause() {",
+            "    try {",
+            "      Thread.sleep(10);",
+            "    } catch (InterruptedException e) {}",
+            "  }",
+            "}")
+        .addOutputLines(
+            "Sleeper.java",
+            "class Sleeper {",
+            "  void pause() {",
+            "    try {",
+            "      Thread.sleep(10);",
+            "    } catch (InterruptedException e) {",
+            "      Thread.currentThread().interrupt();",
+            "    }",
+            "  }",
+            "}")
+        .doTest();
+  }
+
+  @Test
+  public void replacement_restoreGoesFirst() {
+    refactoring
+        .addInputLines(
+            "Fetcher.java",
+            "import java.util.concurrent.BlockingQueue;",
+            "class Fetcher {",
+            "  BlockingQueue<String> queue;",
+            "  String next() {",
+            "    try {",
+            "      return queue.take();",
+            "    } catch (InterruptedException e) {",
+            "      System.err.println(\"interrupted\");",
+            "      throw new IllegalStateException(e);",
+            "    }",
+            "  }",
+            "}")
+        .addOutputLines(
+            "Fetcher.java",
+            "import java.util.concurrent.BlockingQueue;",
+            "class Fetcher {",
+            "  BlockingQueue<String> queue;",
+            "  String next() {",
+            "    try {",
+            "      return queue.take();",
+            "    } catch (InterruptedException e) {",
+            "      Thread.currentThread().interrupt();",
+            "      System.err.println(\"interrupted\");",
+            "      throw new IllegalStateException(e);",
+            "    }",
+            "  }",
+            "}")
+        .doTest();
+  }
+
+  @Test
+  public void replacement_broadCatchGetsInstanceofGuard() {
+    refactoring
+        .addInputLines(
+            "Publisher.java",
+            "import java.util.concurrent.BlockingQueue;",
+            "class Publisher {",
+            "  BlockingQueue<String> queue;",
+            "  void publish(String s) {",
+            "    try {",
+            "      queue.put(s);",
+            "    } catch (Exception failure) {",
+            "      System.err.println(failure);",
+            "    }",
+            "  }",
+            "}")
+        .addOutputLines(
+            "Publisher.java",
+            "import java.util.concurrent.BlockingQueue;",
+            "class Publisher {",
+            "  BlockingQueue<String> queue;",
+            "  void publish(String s) {",
+            "    try {",
+            "      queue.put(s);",
+            "    } catch (Exception failure) {",
+            "      if (failure instanceof InterruptedException) {",
+            "        Thread.currentThread().interrupt();",
+            "      }",
+            "      System.err.println(failure);",
+            "    }",
+            "  }",
+            "}")
+        .doTest();
+  }
+
+  @Test
+  public void replacement_clearingCallBecomesRestore() {
+    refactoring
+        .addInputLines(
+            "Heartbeat.java",
+            "class Heartbeat {",
+            "  void beat() {",
+            "    try {",
+            "      Thread.sleep(1_000);",
+            "    } catch (InterruptedException e) {",
+            "      System.err.println(\"heartbeat interrupted\");",
+            "      Thread.interrupted();",
+            "    }",
+            "  }",
+            "}")
+        .addOutputLines(
+            "Heartbeat.java",
+            "class Heartbeat {",
+            "  void beat() {",
+            "    try {",
+            "      Thread.sleep(1_000);",
+            "    } catch (InterruptedException e) {",
+            "      Thread.currentThread().interrupt();",
+            "      System.err.println(\"heartbeat interrupted\");",
+            "    }",
+            "  }",
+            "}")
+        .doTest();
+  }
+
+  @Test
+  public void replacement_noFixInsideRetryLoop() {
+    refactoring
+        .addInputLines(
+            "Retry.java",
+            "import java.util.concurrent.BlockingQueue;",
+            "class Retry {",
+            "  BlockingQueue<String> queue;",
+            "  String next() {",
+            "    while (true) {",
+            "      try {",
+            "        return queue.take();",
+            "      } catch (InterruptedException e) {",
+            "      }",
+            "    }",
+            "  }",
+            "}")
+        .expectUnchanged()
+        .doTest();
+  }
+}
