@@ -1,6 +1,5 @@
 package dev.deadbolt.interrupts;
 
-import com.google.common.collect.ImmutableList;
 import com.google.errorprone.VisitorState;
 import com.google.errorprone.util.ASTHelpers;
 import com.google.errorprone.util.ASTHelpers.ScanThrownTypes;
@@ -8,7 +7,6 @@ import com.sun.source.tree.CatchTree;
 import com.sun.source.tree.TryTree;
 import com.sun.source.util.TreePath;
 import com.sun.tools.javac.code.Type;
-import com.sun.tools.javac.code.Type.UnionClassType;
 import java.util.List;
 
 /** Whether a {@code catch} clause can receive an {@link InterruptedException}, and how sure that is. */
@@ -26,7 +24,7 @@ public enum InterruptCatch {
   /** Classifies {@code handler}, one of {@code tryTree}'s catch clauses. */
   public static InterruptCatch of(CatchTree handler, TryTree tryTree, VisitorState state) {
     Type interrupted = InterruptCalls.interruptedException(state);
-    List<Type> caught = alternatives(ASTHelpers.getType(handler.getParameter()));
+    List<Type> caught = CaughtTypes.of(handler);
     if (caught.stream().anyMatch(t -> ASTHelpers.isSubtype(t, interrupted, state))) {
       return caught.size() == 1 ? ALWAYS : SOMETIMES;
     }
@@ -40,7 +38,7 @@ public enum InterruptCatch {
       if (earlier == handler) {
         break;
       }
-      if (alternatives(ASTHelpers.getType(earlier.getParameter())).stream()
+      if (CaughtTypes.of(earlier).stream()
           .anyMatch(t -> ASTHelpers.isSubtype(interrupted, t, state))) {
         return NONE;
       }
@@ -59,15 +57,5 @@ public enum InterruptCatch {
             && catchPath.getParentPath().getLeaf() instanceof TryTree tryTree
         ? of(handler, tryTree, state)
         : NONE;
-  }
-
-  private static List<Type> alternatives(Type type) {
-    if (type == null) {
-      return List.of();
-    }
-    if (type instanceof UnionClassType union) {
-      return ImmutableList.copyOf(union.getAlternativeTypes());
-    }
-    return List.of(type);
   }
 }
