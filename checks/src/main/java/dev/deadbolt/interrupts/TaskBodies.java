@@ -16,6 +16,7 @@ import com.sun.source.tree.TryTree;
 import com.sun.source.util.TreePath;
 import com.sun.tools.javac.code.Symbol.MethodSymbol;
 import com.sun.tools.javac.code.Type;
+import com.sun.tools.javac.code.TypeTag;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
 
@@ -55,16 +56,18 @@ public final class TaskBodies {
         || implementsTask(body, "java.util.concurrent.Callable", "call", state);
   }
 
-  /** Whether a method or lambda body returns nothing, so that code may fall off its end. */
+  /**
+   * Whether a method or lambda returns {@code void} (not {@code Void}), so that control may fall off
+   * the end of its body.
+   */
   public static boolean isVoid(Tree body, VisitorState state) {
     if (body instanceof MethodTree method) {
-      return ASTHelpers.isVoidType(ASTHelpers.getSymbol(method).getReturnType(), state);
+      return ASTHelpers.getSymbol(method).getReturnType().getTag() == TypeTag.VOID;
     }
     if (body instanceof LambdaExpressionTree lambda) {
       Type type = ASTHelpers.getType(lambda);
       return type != null
-          && ASTHelpers.isVoidType(
-              state.getTypes().findDescriptorType(type).getReturnType(), state);
+          && state.getTypes().findDescriptorType(type).getReturnType().getTag() == TypeTag.VOID;
     }
     return false;
   }
