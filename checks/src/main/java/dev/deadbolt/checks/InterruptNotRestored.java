@@ -24,6 +24,7 @@ import dev.deadbolt.interrupts.HandlerPaths.Exit;
 import dev.deadbolt.interrupts.HandlerPaths.Leak;
 import dev.deadbolt.interrupts.InterruptCalls;
 import dev.deadbolt.interrupts.InterruptCatch;
+import dev.deadbolt.interrupts.JUnitCode;
 import dev.deadbolt.interrupts.LoggingCalls;
 import dev.deadbolt.interrupts.RetryLoops;
 import dev.deadbolt.interrupts.TaskBodies;
@@ -56,7 +57,7 @@ public final class InterruptNotRestored extends BugChecker implements CatchTreeM
   public Description matchCatch(CatchTree tree, VisitorState state) {
     TreePath catchPath = state.getPath();
     InterruptCatch kind = InterruptCatch.of(catchPath, state);
-    if (kind == InterruptCatch.NONE) {
+    if (kind == InterruptCatch.NONE || JUnitCode.contains(catchPath)) {
       return Description.NO_MATCH;
     }
     List<Leak> leaks = new ArrayList<>();

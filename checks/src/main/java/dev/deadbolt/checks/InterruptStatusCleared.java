@@ -11,17 +11,13 @@ import com.google.errorprone.bugpatterns.BugChecker;
 import com.google.errorprone.bugpatterns.BugChecker.MethodInvocationTreeMatcher;
 import com.google.errorprone.matchers.Description;
 import com.google.errorprone.matchers.UnusedReturnValueMatcher;
-import com.google.errorprone.util.ASTHelpers;
 import com.sun.source.tree.CatchTree;
-import com.sun.source.tree.ClassTree;
 import com.sun.source.tree.MethodInvocationTree;
-import com.sun.source.tree.MethodTree;
 import com.sun.source.tree.Tree;
 import com.sun.source.util.TreePath;
-import com.sun.tools.javac.code.Attribute;
-import com.sun.tools.javac.code.Symbol;
 import dev.deadbolt.interrupts.InterruptCalls;
 import dev.deadbolt.interrupts.InterruptCatch;
+import dev.deadbolt.interrupts.JUnitCode;
 import dev.deadbolt.interrupts.TaskBodies;
 
 /**
@@ -47,7 +43,9 @@ public final class InterruptStatusCleared extends BugChecker implements MethodIn
     if (!InterruptCalls.isClear(tree, state)
         || !UnusedReturnValueMatcher.isReturnValueUnused(tree, state)
         || insideInterruptHandler(state.getPath(), state)
-        || inJUnitCode(state.getPath())) {
+        // Tests clear the status on purpose, so that an interrupt one test provoked does not leak
+        // into the next test run on the same thread.
+        || JUnitCode.contains(state.getPath())) {
       return Description.NO_MATCH;
     }
     return buildDescription(tree)
@@ -75,38 +73,6 @@ public final class InterruptStatusCleared extends BugChecker implements MethodIn
         return true;
       }
       child = p.getLeaf();
-    }
-    return false;
-  }
-
-  /**
-   * Tests clear the status on purpose, so that an interrupt one test provoked does not leak into the
-   * next test run on the same thread.
-   */
-  private static boolean inJUnitCode(TreePath path) {
-    for (Tree tree : path) {
-      if (tree instanceof MethodTree method && hasJUnitAnnotation(ASTHelpers.getSymbol(method))) {
-        return true;
-      }
-      if (tree instanceof ClassTree type
-          && (hasJUnitAnnotation(ASTHelpers.getSymbol(type))
-              || type.getMembers().stream()
-                  .anyMatch(
-                      member ->
-                          member instanceof MethodTree method
-                              && hasJUnitAnnotation(ASTHelpers.getSymbol(method))))) {
-        return true;
-      }
-    }
-    return false;
-  }
-
-  private static boolean hasJUnitAnnotation(Symbol symbol) {
-    for (Attribute.Compound annotation : symbol.getAnnotationMirrors()) {
-      String name = annotation.type.tsym.getQualifiedName().toString();
-      if (name.startsWith("org.junit.")) {
-        return true;
-      }
     }
     return false;
   }

@@ -271,6 +271,22 @@ public class InterruptNotRestoredTest {
             "        });",
             "  }",
             "}")
+        .addSourceLines(
+            "QueueTest.java",
+            "import java.util.concurrent.ArrayBlockingQueue;",
+            "import org.junit.Test;",
+            "public class QueueTest {",
+            "  @Test",
+            "  public void takesInOrder() {",
+            "    ArrayBlockingQueue<String> queue = new ArrayBlockingQueue<>(1);",
+            "    try {",
+            "      queue.put(\"a\");",
+            "      queue.take();",
+            "    } catch (InterruptedException e) {",
+            "      throw new AssertionError(\"interrupted\", e);",
+            "    }",
+            "  }",
+            "}")
         .doTest();
   }
 
