@@ -8,6 +8,7 @@ import com.google.errorprone.matchers.Matcher;
 import com.google.errorprone.util.ASTHelpers;
 import com.sun.source.tree.ExpressionTree;
 import com.sun.source.tree.MemberReferenceTree;
+import com.sun.source.tree.NewClassTree;
 import com.sun.tools.javac.code.Attribute;
 import com.sun.tools.javac.code.Symbol;
 import com.sun.tools.javac.code.Symbol.MethodSymbol;
@@ -75,11 +76,7 @@ public final class BlockingCalls {
           new BlockingCause(
               ImmutableList.of(), BlockingCause.name(method, null), annotated.get(), Optional.empty()));
     }
-    Type receiver = call instanceof MemberReferenceTree ? null : ASTHelpers.getReceiverType(call);
-    if (call instanceof MemberReferenceTree ref) {
-      receiver = ASTHelpers.getType(ref.getQualifierExpression());
-    }
-    Optional<CatalogEntry> entry = catalog.lookup(method, receiver, state.getTypes());
+    Optional<CatalogEntry> entry = catalog.lookup(method, receiverType(call), state.getTypes());
     if (entry.isEmpty()) {
       return Optional.empty();
     }
@@ -89,6 +86,18 @@ public final class BlockingCalls {
             BlockingCause.name(method, null),
             entry.get().reason(),
             releasedWhileWaiting(call, resolver, state)));
+  }
+
+  /** The type the method is looked up on: the receiver's, the constructed one, or the qualifier's. */
+  @Nullable
+  private static Type receiverType(ExpressionTree call) {
+    if (call instanceof MemberReferenceTree ref) {
+      return ASTHelpers.getType(ref.getQualifierExpression());
+    }
+    if (call instanceof NewClassTree) {
+      return ASTHelpers.getType(call);
+    }
+    return ASTHelpers.getReceiverType(call);
   }
 
   /** {@code m.wait()} gives up monitor {@code m}; {@code c.await()} gives up the lock {@code c} came from. */

@@ -34,8 +34,8 @@ public record BlockingCause(
 
   /**
    * For a message: {@code `TimeUnit.sleep()` sleeps the thread}, or through a chain {@code `refresh()
-   * -> backoff() -> TimeUnit.sleep()` (sleeps the thread)}; methods of {@code context} read without
-   * their class name.
+   * -> backoff() -> TimeUnit.sleep()` sleeps the thread}; methods of {@code context} read without their
+   * class name.
    */
   public String describe(@Nullable ClassSymbol context) {
     if (via.isEmpty()) {
@@ -45,7 +45,7 @@ public record BlockingCause(
     for (MethodSymbol method : via) {
       chain.append(name(method, context)).append(" -> ");
     }
-    return chain.append(leaf).append("`, which ").append(reason).toString();
+    return chain.append(leaf).append("` ").append(reason).toString();
   }
 
   /** {@code method()}, or {@code Owner.method()} when it is not a member of {@code context}. */

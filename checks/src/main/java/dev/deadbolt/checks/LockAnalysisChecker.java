@@ -1,0 +1,33 @@
+package dev.deadbolt.checks;
+
+import com.google.errorprone.VisitorState;
+import com.google.errorprone.bugpatterns.BugChecker;
+import com.google.errorprone.bugpatterns.BugChecker.CompilationUnitTreeMatcher;
+import com.google.errorprone.matchers.Description;
+import com.sun.source.tree.CompilationUnitTree;
+import dev.deadbolt.analysis.LockAnalyses;
+import dev.deadbolt.config.ConfigProblems;
+import dev.deadbolt.config.DeadboltConfig;
+
+/**
+ * Base of the checks that ask the shared lock analyses: holds the parsed configuration, reports its
+ * problems as compile errors at the first compilation unit, and hands out the analyses of the current
+ * compilation.
+ */
+abstract class LockAnalysisChecker extends BugChecker implements CompilationUnitTreeMatcher {
+  protected final DeadboltConfig config;
+
+  protected LockAnalysisChecker(DeadboltConfig config) {
+    this.config = config;
+  }
+
+  @Override
+  public final Description matchCompilationUnit(CompilationUnitTree tree, VisitorState state) {
+    ConfigProblems.reportOnce(config.problems(), state);
+    return Description.NO_MATCH;
+  }
+
+  protected final LockAnalyses analyses(VisitorState state) {
+    return LockAnalyses.of(state, config);
+  }
+}

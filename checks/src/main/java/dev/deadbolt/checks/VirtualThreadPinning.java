@@ -1,0 +1,189 @@
+package dev.deadbolt.checks;
+
+import com.google.auto.service.AutoService;
+import com.google.errorprone.BugPattern;
+import com.google.errorprone.BugPattern.LinkType;
+import com.google.errorprone.BugPattern.SeverityLevel;
+import com.google.errorprone.BugPattern.StandardTags;
+import com.google.errorprone.ErrorProneFlags;
+import com.google.errorprone.VisitorState;
+import com.google.errorprone.bugpatterns.BugChecker;
+import com.google.errorprone.bugpatterns.BugChecker.BlockTreeMatcher;
+import com.google.errorprone.bugpatterns.BugChecker.MethodTreeMatcher;
+import com.google.errorprone.bugpatterns.BugChecker.SynchronizedTreeMatcher;
+import com.google.errorprone.bugpatterns.BugChecker.VariableTreeMatcher;
+import com.google.errorprone.matchers.Description;
+import com.google.errorprone.util.ASTHelpers;
+import com.sun.source.tree.BlockTree;
+import com.sun.source.tree.ClassTree;
+import com.sun.source.tree.MethodTree;
+import com.sun.source.tree.SynchronizedTree;
+import com.sun.source.tree.Tree;
+import com.sun.source.tree.VariableTree;
+import com.sun.source.util.TreePath;
+import dev.deadbolt.analysis.PinningCall;
+import dev.deadbolt.analysis.PinningCalls;
+import dev.deadbolt.config.CompilationTarget;
+import dev.deadbolt.config.DeadboltConfig;
+import java.util.List;
+import javax.inject.Inject;
+import javax.lang.model.element.ElementKind;
+import javax.lang.model.element.Modifier;
+
+/**
+ * Reports code where a virtual thread that blocks pins its carrier thread: a {@code synchronized}
+ * region (on JDK 21 to 23) or a class initializer (on every JDK) that blocks, counting parking on a
+ * {@code java.util.concurrent} lock as blocking.
+ */
+@AutoService(BugChecker.class)
+@BugPattern(
+    name = "VirtualThreadPinning",
+    summary = "A virtual thread that blocks here pins its carrier thread",
+    severity = SeverityLevel.WARNING,
+    linkType = LinkType.CUSTOM,
+    link = DocLinks.BASE + "VirtualThreadPinning.md",
+    tags = StandardTags.CONCURRENCY)
+public final class VirtualThreadPinning extends LockAnalysisChecker
+    implements SynchronizedTreeMatcher, MethodTreeMatcher, BlockTreeMatcher, VariableTreeMatcher {
+
+  /** JEP 491: from this JDK on, blocking while holding a monitor no longer pins. */
+  static final int MONITORS_STOP_PINNING = 24;
+
+  private static final int CALLS_LISTED = 3;
+
+  public VirtualThreadPinning() {
+    super(DeadboltConfig.defaults());
+  }
+
+  @Inject
+  VirtualThreadPinning(ErrorProneFlags flags) {
+    super(DeadboltConfig.fromFlags(flags));
+  }
+
+  @Override
+  public Description matchSynchronized(SynchronizedTree tree, VisitorState state) {
+    if (!monitorsPin(state)) {
+      return Description.NO_MATCH;
+    }
+    List<PinningCall> calls = pinningCalls(new TreePath(state.getPath(), tree.getBlock()), state);
+    if (calls.isEmpty()) {
+      return Description.NO_MATCH;
+    }
+    return buildDescription(tree)
+        .setMessage(
+            "`synchronized ("
+                + tree.getExpression().toString().replaceAll("^\\((.*)\\)$", "$1")
+                + ")` "
+                + monitorMessage(calls, state))
+        .addFix(MonitorToLockFix.forRegion(tree, state))
+        .build();
+  }
+
+  @Override
+  public Description matchMethod(MethodTree tree, VisitorState state) {
+    if (!tree.getModifiers().getFlags().contains(Modifier.SYNCHRONIZED)
+        || tree.getBody() == null
+        || !monitorsPin(state)) {
+      return Description.NO_MATCH;
+    }
+    List<PinningCall> calls = pinningCalls(new TreePath(state.getPath(), tree.getBody()), state);
+    if (calls.isEmpty()) {
+      return Description.NO_MATCH;
+    }
+    return buildDescription(tree)
+        .setMessage("`synchronized` method " + monitorMessage(calls, state))
+        .build();
+  }
+
+  @Override
+  public Description matchBlock(BlockTree tree, VisitorState state) {
+    if (!tree.isStatic() || !(parent(state) instanceof ClassTree)) {
+      return Description.NO_MATCH;
+    }
+    return classInitializer(tree, state.getPath(), state);
+  }
+
+  @Override
+  public Description matchVariable(VariableTree tree, VisitorState state) {
+    if (tree.getInitializer() == null
+        || !(parent(state) instanceof ClassTree)
+        || ASTHelpers.getSymbol(tree).getKind() != ElementKind.FIELD
+        || !ASTHelpers.getSymbol(tree).isStatic()) {
+      return Description.NO_MATCH;
+    }
+    return classInitializer(
+        tree, new TreePath(state.getPath(), tree.getInitializer()), state);
+  }
+
+  private Description classInitializer(Tree reported, TreePath code, VisitorState state) {
+    List<PinningCall> calls = pinningCalls(code, state);
+    if (calls.isEmpty()) {
+      return Description.NO_MATCH;
+    }
+    return buildDescription(reported)
+        .setMessage(
+            "class initialization "
+                + blocksAt(calls, state)
+                + "; a virtual thread that blocks in a class initializer pins its carrier on every"
+                + " JDK, and every thread that touches the class waits for it: move the work out of"
+                + " static initialization")
+        .build();
+  }
+
+  private String monitorMessage(List<PinningCall> calls, VisitorState state) {
+    return blocksAt(calls, state)
+        + ", which pins a virtual thread's carrier thread on JDK 21-23 (compiled for "
+        + runtimeJdk(state)
+        + "; set -XepOpt:Deadbolt:RuntimeJdk=24 if it only runs on JDK 24+): use a ReentrantLock";
+  }
+
+  /** {@code blocks: `Thread.sleep()` sleeps the thread (line 12), and 2 more calls}. */
+  private static String blocksAt(List<PinningCall> calls, VisitorState state) {
+    StringBuilder text = new StringBuilder("blocks: ");
+    for (int i = 0; i < Math.min(CALLS_LISTED, calls.size()); i++) {
+      PinningCall call = calls.get(i);
+      if (i > 0) {
+        text.append("; ");
+      }
+      text.append(call.cause().describe(enclosingClass(state)))
+          .append(" (line ")
+          .append(call.line(state))
+          .append(')');
+    }
+    if (calls.size() > CALLS_LISTED) {
+      int more = calls.size() - CALLS_LISTED;
+      text.append("; and ").append(more).append(more == 1 ? " more call" : " more calls");
+    }
+    return text.toString();
+  }
+
+  private List<PinningCall> pinningCalls(TreePath code, VisitorState state) {
+    return PinningCalls.in(code, analyses(state), canonicalName(), state);
+  }
+
+  private boolean monitorsPin(VisitorState state) {
+    return runtimeJdk(state) < MONITORS_STOP_PINNING;
+  }
+
+  /**
+   * The oldest JDK the code runs on: the flag, else the oldest that {@code --release}/{@code -target}
+   * allows, and never older than the first JDK with virtual threads.
+   */
+  private int runtimeJdk(VisitorState state) {
+    if (config.runtimeJdk().isPresent()) {
+      return config.runtimeJdk().getAsInt();
+    }
+    return Math.max(
+        DeadboltConfig.FIRST_VIRTUAL_THREAD_JDK, CompilationTarget.release(state.context));
+  }
+
+  private static Tree parent(VisitorState state) {
+    TreePath parent = state.getPath().getParentPath();
+    return parent == null ? null : parent.getLeaf();
+  }
+
+  private static com.sun.tools.javac.code.Symbol.ClassSymbol enclosingClass(VisitorState state) {
+    ClassTree cls = ASTHelpers.findEnclosingNode(state.getPath(), ClassTree.class);
+    return cls == null ? null : ASTHelpers.getSymbol(cls);
+  }
+}

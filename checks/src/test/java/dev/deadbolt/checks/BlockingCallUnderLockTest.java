@@ -1,0 +1,524 @@
+package dev.deadbolt.checks;
+
+import com.google.errorprone.CompilationTestHelper;
+import org.junit.Test;
+import org.junit.runner.RunWith;
+import org.junit.runners.JUnit4;
+
+@RunWith(JUnit4.class)
+public class BlockingCallUnderLockTest {
+  private final CompilationTestHelper helper =
+      CompilationTestHelper.newInstance(BlockingCallUnderLock.class, getClass());
+
+  // ---- positives ----------------------------------------------------------------------------
+
+  @Test
+  public void sleepInsideSynchronized() {
+    helper
+        .addSourceLines(
+            "Throttle.java",
+            """
+            class Throttle {
+              private final Object guard = new Object();
+              void pause() throws InterruptedException {
+                synchronized (guard) {
+                  // BUG: Diagnostic contains: `Thread.sleep()` sleeps the thread while `guard` is held, so every thread that needs it waits too
+                  Thread.sleep(100);
+                }
+              }
+              synchronized void pauseMethod() throws InterruptedException {
+                // BUG: Diagnostic contains: while `this` is held
+                java.util.concurrent.TimeUnit.SECONDS.sleep(1);
+              }
+            }
+            """)
+        .doTest();
+  }
+
+  @Test
+  public void ioAndWaitsUnderAnExplicitLock() {
+    helper
+        .addSourceLines(
+            "Pool.java",
+            """
+            import java.io.*;
+            import java.net.Socket;
+            import java.util.concurrent.*;
+            import java.util.concurrent.locks.*;
+            class Pool {
+              private final ReentrantLock lock = new ReentrantLock();
+              private final BlockingQueue<String> queue = new LinkedBlockingQueue<>(10);
+              String read(InputStream in, Future<String> f, Socket s) throws Exception {
+                lock.lock();
+                try {
+                  // BUG: Diagnostic contains: `InputStream.read()` reads from a stream (file or network I/O) while `lock` is held
+                  in.read();
+                  // BUG: Diagnostic contains: `Future.get()` waits for the task to complete
+                  f.get();
+                  // BUG: Diagnostic contains: `BlockingQueue.put()` waits for space in the queue
+                  queue.put("x");
+                  // BUG: Diagnostic contains: `BlockingQueue.offer()` waits for space in the queue until the timeout
+                  queue.offer("x", 1, TimeUnit.SECONDS);
+                  // BUG: Diagnostic contains: `Socket.connect()` connects a socket
+                  s.connect(null);
+                  // BUG: Diagnostic contains: `new Socket()` connects a socket
+                  new Socket("db", 5432);
+                  return null;
+                } finally {
+                  lock.unlock();
+                }
+              }
+            }
+            """)
+        .doTest();
+  }
+
+  @Test
+  public void jdbcUnderReadWriteLock() {
+    helper
+        .addSourceLines(
+            "Metadata.java",
+            """
+            import java.sql.*;
+            import java.util.concurrent.locks.*;
+            class Metadata {
+              private final ReadWriteLock rw = new ReentrantReadWriteLock();
+              void load(Connection c) throws SQLException {
+                rw.writeLock().lock();
+                try (Statement st = c.createStatement()) {
+                  // BUG: Diagnostic contains: `Statement.executeQuery()` runs SQL (database round trip) while `rw.writeLock()` is held
+                  ResultSet rs = st.executeQuery("select 1");
+                  // BUG: Diagnostic contains: `ResultSet.next()` may fetch rows
+                  rs.next();
+                } finally {
+                  rw.writeLock().unlock();
+                }
+              }
+            }
+            """)
+        .doTest();
+  }
+
+  @Test
+  public void throughMethodsOfTheSameFileWithTheChain() {
+    helper
+        .addSourceLines(
+            "Cache.java",
+            """
+            import java.util.concurrent.TimeUnit;
+            import java.util.concurrent.locks.*;
+            class Cache {
+              private final Lock lock = new ReentrantLock();
+              void update() {
+                lock.lock();
+                try {
+                  // BUG: Diagnostic contains: `refresh() -> backoff() -> TimeUnit.sleep()` sleeps the thread while `lock` is held
+                  refresh();
+                } finally {
+                  lock.unlock();
+                }
+              }
+              private void refresh() {
+                backoff();
+              }
+              private void backoff() {
+                try {
+                  TimeUnit.MILLISECONDS.sleep(10);
+                } catch (InterruptedException e) {
+                  Thread.currentThread().interrupt();
+                }
+              }
+            }
+            """)
+        .doTest();
+  }
+
+  @Test
+  public void throughAMethodInAnotherFile() {
+    helper
+        .addSourceLines(
+            "QueryExecutor.java",
+            """
+            import java.io.*;
+            class QueryExecutor {
+              private final InputStream socketIn;
+              QueryExecutor(InputStream in) { this.socketIn = in; }
+              void execute(String sql) throws IOException {
+                sendAndWait(sql);
+              }
+              private void sendAndWait(String sql) throws IOException {
+                socketIn.read();
+              }
+            }
+            """)
+        .addSourceLines(
+            "Statement.java",
+            """
+            class Statement {
+              private final QueryExecutor executor;
+              Statement(QueryExecutor executor) { this.executor = executor; }
+              synchronized void executeUpdate(String sql) throws java.io.IOException {
+                // BUG: Diagnostic contains: `QueryExecutor.execute() -> QueryExecutor.sendAndWait() -> InputStream.read()` reads from a stream
+                executor.execute(sql);
+              }
+            }
+            """)
+        .doTest();
+  }
+
+  @Test
+  public void annotatedBlockingMethods() {
+    helper
+        .addSourceLines(
+            "Blocking.java",
+            """
+            package org.jetbrains.annotations;
+            public @interface Blocking {}
+            """)
+        .addSourceLines(
+            "Client.java",
+            """
+            class Client {
+              @dev.deadbolt.annotations.Blocking("network round trip")
+              String fetch() { return ""; }
+              @org.jetbrains.annotations.Blocking
+              void flush() {}
+              private final Object lock = new Object();
+              void run() {
+                synchronized (lock) {
+                  // BUG: Diagnostic contains: `Client.fetch()` blocks (network round trip) while `lock` is held
+                  fetch();
+                  // BUG: Diagnostic contains: `Client.flush()` is marked @Blocking
+                  flush();
+                }
+              }
+            }
+            """)
+        .doTest();
+  }
+
+  @Test
+  public void guardedByMethodBodyRunsUnderTheLock() {
+    helper
+        .addSourceLines(
+            "Ledger.java",
+            """
+            import com.google.errorprone.annotations.concurrent.GuardedBy;
+            class Ledger {
+              private final Object lock = new Object();
+              @GuardedBy("lock")
+              void append(java.io.Writer journal) throws java.io.IOException {
+                // BUG: Diagnostic contains: `Writer.write()` writes to a writer (file or network I/O) while `lock` is held
+                journal.write("entry");
+              }
+            }
+            """)
+        .doTest();
+  }
+
+  @Test
+  public void waitingOnAnotherLocksConditionOrMonitorKeepsTheOuterLock() {
+    helper
+        .addSourceLines(
+            "TwoLocks.java",
+            """
+            import java.util.concurrent.locks.*;
+            class TwoLocks {
+              private final Object outer = new Object();
+              private final Object inner = new Object();
+              private final Lock lock = new ReentrantLock();
+              private final Condition ready = lock.newCondition();
+              void nested() throws InterruptedException {
+                synchronized (outer) {
+                  synchronized (inner) {
+                    // BUG: Diagnostic contains: `Object.wait()` waits on a monitor until notified while `outer` is held
+                    inner.wait();
+                  }
+                }
+              }
+              void awaitUnderMonitor() throws InterruptedException {
+                synchronized (outer) {
+                  lock.lock();
+                  try {
+                    // BUG: Diagnostic contains: while `outer` is held
+                    ready.await();
+                  } finally {
+                    lock.unlock();
+                  }
+                }
+              }
+            }
+            """)
+        .doTest();
+  }
+
+  @Test
+  public void immediateLambdasAndMethodReferencesRunUnderTheLock() {
+    helper
+        .addSourceLines(
+            "Broadcaster.java",
+            """
+            import java.io.*;
+            import java.util.List;
+            class Broadcaster {
+              private final List<Writer> clients = new java.util.ArrayList<>();
+              synchronized void broadcast(String event) {
+                clients.forEach(w -> {
+                  try {
+                    // BUG: Diagnostic contains: `Writer.write()` writes to a writer (file or network I/O) while `this` is held
+                    w.write(event);
+                  } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                  }
+                });
+              }
+              synchronized void closeAll(List<Broadcaster> others) {
+                // BUG: Diagnostic contains: `pause() -> Thread.sleep()` sleeps the thread while `this` is held
+                others.forEach(Broadcaster::pause);
+              }
+              static void pause(Broadcaster b) {
+                try { Thread.sleep(5); } catch (InterruptedException e) { Thread.currentThread().interrupt(); }
+              }
+            }
+            """)
+        .doTest();
+  }
+
+  // ---- negatives: the traps real code sets ------------------------------------------------------
+
+  @Test
+  public void lambdasAndClassesWrittenUnderTheLockRunLater() {
+    helper
+        .addSourceLines(
+            "Scheduler.java",
+            """
+            import java.util.concurrent.*;
+            class Scheduler {
+              private final ExecutorService executor = Executors.newCachedThreadPool();
+              private Runnable pending;
+              synchronized void schedule(Future<?> f) {
+                executor.execute(() -> {
+                  try { Thread.sleep(10); } catch (InterruptedException e) { Thread.currentThread().interrupt(); }
+                });
+                pending = new Runnable() {
+                  @Override public void run() {
+                    try { f.get(); } catch (Exception e) { throw new RuntimeException(e); }
+                  }
+                };
+                CompletableFuture.runAsync(this::slow, executor);
+                Runnable stored = this::slow;
+              }
+              void slow() {
+                try { Thread.sleep(10); } catch (InterruptedException e) { Thread.currentThread().interrupt(); }
+              }
+            }
+            """)
+        .doTest();
+  }
+
+  @Test
+  public void lockReleasedBeforeTheCallAndTryLockFailurePath() {
+    helper
+        .addSourceLines(
+            "Snapshot.java",
+            """
+            import java.util.concurrent.locks.*;
+            class Snapshot {
+              private final Lock lock = new ReentrantLock();
+              private int value;
+              void publish(java.io.OutputStream out) throws java.io.IOException {
+                int copy;
+                lock.lock();
+                try {
+                  copy = value;
+                } finally {
+                  lock.unlock();
+                }
+                out.write(copy);
+              }
+              void opportunistic(java.io.OutputStream out) throws java.io.IOException {
+                if (!lock.tryLock()) {
+                  out.write(0);
+                  return;
+                }
+                try {
+                  value++;
+                } finally {
+                  lock.unlock();
+                }
+              }
+            }
+            """)
+        .doTest();
+  }
+
+  @Test
+  public void awaitAndWaitOnTheHeldLockReleaseIt() {
+    helper
+        .addSourceLines(
+            "BoundedBuffer.java",
+            """
+            import java.util.ArrayDeque;
+            import java.util.concurrent.locks.*;
+            class BoundedBuffer {
+              private final ReentrantLock lock = new ReentrantLock();
+              private final Condition notFull = lock.newCondition();
+              private final Condition notEmpty;
+              private final ArrayDeque<String> items = new ArrayDeque<>();
+              BoundedBuffer() { this.notEmpty = lock.newCondition(); }
+              void put(String s) throws InterruptedException {
+                lock.lock();
+                try {
+                  while (items.size() == 10) {
+                    notFull.await();
+                  }
+                  items.add(s);
+                  notEmpty.signal();
+                } finally {
+                  lock.unlock();
+                }
+              }
+              String take() throws InterruptedException {
+                lock.lock();
+                try {
+                  awaitItems();
+                  return items.poll();
+                } finally {
+                  lock.unlock();
+                }
+              }
+              private void awaitItems() throws InterruptedException {
+                while (items.isEmpty()) {
+                  notEmpty.await();
+                }
+              }
+              synchronized void monitorStyle() throws InterruptedException {
+                while (items.isEmpty()) {
+                  wait();
+                }
+              }
+              private final Object gate = new Object();
+              void gate() throws InterruptedException {
+                synchronized (gate) {
+                  gate.wait(100);
+                }
+              }
+            }
+            """)
+        .doTest();
+  }
+
+  @Test
+  public void inMemoryStreamsLoggingAndNonBlockingQueueCalls() {
+    helper
+        .addSourceLines(
+            "Formatter.java",
+            """
+            import java.io.*;
+            import java.util.concurrent.*;
+            import java.util.logging.Logger;
+            class Formatter {
+              private static final Logger LOG = Logger.getLogger("f");
+              private final BlockingQueue<String> queue = new ArrayBlockingQueue<>(8);
+              synchronized String format(String s) throws IOException {
+                ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+                bytes.write(s.getBytes());
+                StringWriter sw = new StringWriter();
+                sw.write(s);
+                new StringReader(s).read();
+                new ByteArrayInputStream(bytes.toByteArray()).read();
+                System.out.println(s);
+                LOG.info(s);
+                queue.offer(s);
+                queue.poll();
+                queue.peek();
+                return sw.toString();
+              }
+            }
+            """)
+        .doTest();
+  }
+
+  @Test
+  public void takingAnotherLockIsOrderingNotBlocking() {
+    helper
+        .addSourceLines(
+            "Transfer.java",
+            """
+            import java.util.concurrent.locks.*;
+            class Transfer {
+              private final Lock from = new ReentrantLock();
+              private final Lock to = new ReentrantLock();
+              void move() {
+                from.lock();
+                try {
+                  to.lock();
+                  try {
+                  } finally {
+                    to.unlock();
+                  }
+                } finally {
+                  from.unlock();
+                }
+              }
+            }
+            """)
+        .doTest();
+  }
+
+  @Test
+  public void nonBlockingFactsAndHelpersThatOnlyDeferWork() {
+    helper
+        .addSourceLines(
+            "Notifier.java",
+            """
+            import java.util.concurrent.*;
+            class Notifier {
+              private final ExecutorService executor = Executors.newSingleThreadExecutor();
+              @dev.deadbolt.annotations.NonBlocking
+              void fireAndForget() {
+                try { Thread.sleep(1); } catch (InterruptedException e) { Thread.currentThread().interrupt(); }
+              }
+              void later() {
+                executor.execute(() -> {
+                  try { Thread.sleep(1); } catch (InterruptedException e) { Thread.currentThread().interrupt(); }
+                });
+              }
+              void even() { odd(); }
+              void odd() { even(); }
+              synchronized void run() {
+                fireAndForget();
+                later();
+                even();
+              }
+            }
+            """)
+        .doTest();
+  }
+
+  @Test
+  public void noLockNoFindingAndSuppression() {
+    helper
+        .addSourceLines(
+            "Quiet.java",
+            """
+            class Quiet {
+              void unlocked() throws InterruptedException {
+                Thread.sleep(10);
+              }
+              @SuppressWarnings("BlockingCallUnderLock")
+              synchronized void accepted() throws InterruptedException {
+                Thread.sleep(10);
+              }
+              @SuppressWarnings("BlockingCallUnderLock")
+              synchronized void acceptedThroughAHelper() {
+                helper();
+              }
+              void helper() {
+                try { Thread.sleep(1); } catch (InterruptedException e) { Thread.currentThread().interrupt(); }
+              }
+            }
+            """)
+        .doTest();
+  }
+}

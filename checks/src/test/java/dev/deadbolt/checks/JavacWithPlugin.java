@@ -1,0 +1,68 @@
+package dev.deadbolt.checks;
+
+import com.sun.source.util.JavacTask;
+import java.io.File;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.io.Writer;
+import java.net.URI;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import javax.tools.Diagnostic;
+import javax.tools.DiagnosticCollector;
+import javax.tools.JavaCompiler;
+import javax.tools.JavaFileObject;
+import javax.tools.SimpleJavaFileObject;
+import javax.tools.ToolProvider;
+
+/**
+ * Runs javac in-process with {@code -Xplugin:ErrorProne} and the test class path as the processor path,
+ * so checks are found through {@code ServiceLoader} and flags are parsed as in a real build. For what
+ * {@code CompilationTestHelper} cannot show: errors without a source position, such as bad flags.
+ */
+final class JavacWithPlugin {
+  private JavacWithPlugin() {}
+
+  /** Compiles one source with the given Error Prone arguments; returns every diagnostic's text. */
+  static Result compile(String className, String source, String errorProneArgs) {
+    JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
+    DiagnosticCollector<JavaFileObject> diagnostics = new DiagnosticCollector<>();
+    String classPath = System.getProperty("java.class.path");
+    File out;
+    try {
+      out = java.nio.file.Files.createTempDirectory("deadbolt-javac").toFile();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    List<String> options =
+        List.of(
+            "-XDcompilePolicy=simple",
+            "--should-stop=ifError=FLOW",
+            "-proc:none",
+            "-d",
+            out.getPath(),
+            "-classpath",
+            classPath,
+            "-processorpath",
+            classPath,
+            "-Xplugin:ErrorProne -XepDisableAllChecks " + errorProneArgs);
+    JavaFileObject file =
+        new SimpleJavaFileObject(URI.create("string:///" + className + ".java"), JavaFileObject.Kind.SOURCE) {
+          @Override
+          public CharSequence getCharContent(boolean ignoreEncodingErrors) {
+            return source;
+          }
+        };
+    JavacTask task =
+        (JavacTask) javac.getTask(Writer.nullWriter(), null, diagnostics, options, null, List.of(file));
+    boolean ok = task.call();
+    List<String> messages = new ArrayList<>();
+    for (Diagnostic<? extends JavaFileObject> d : diagnostics.getDiagnostics()) {
+      messages.add(d.getKind() + ": " + d.getMessage(Locale.ROOT));
+    }
+    return new Result(ok, messages);
+  }
+
+  record Result(boolean succeeded, List<String> diagnostics) {}
+}

@@ -1,0 +1,229 @@
+package dev.deadbolt.checks;
+
+import com.google.errorprone.BugCheckerRefactoringTestHelper;
+import com.google.errorprone.CompilationTestHelper;
+import org.junit.Test;
+import org.junit.runner.RunWith;
+import org.junit.runners.JUnit4;
+
+@RunWith(JUnit4.class)
+public class VirtualThreadPinningTest {
+  private final CompilationTestHelper helper =
+      CompilationTestHelper.newInstance(VirtualThreadPinning.class, getClass());
+
+  // ---- identification ------------------------------------------------------------------------
+
+  @Test
+  public void synchronizedRegionThatBlocksOnJdk21() {
+    helper
+        .setArgs("--release", "21")
+        .addSourceLines(
+            "Emitter.java",
+            """
+            import java.io.*;
+            class Emitter {
+              private final OutputStream response;
+              Emitter(OutputStream response) { this.response = response; }
+              void send(byte[] event) throws IOException {
+                // BUG: Diagnostic contains: `synchronized (this)` blocks: `OutputStream.write()` writes to a stream (file or network I/O) (line 8); `OutputStream.flush()` flushes a stream (file or network I/O) (line 9), which pins a virtual thread's carrier thread on JDK 21-23 (compiled for 21
+                synchronized (this) {
+                  response.write(event);
+                  response.flush();
+                }
+              }
+              // BUG: Diagnostic contains: `synchronized` method blocks: `Object.wait()` waits on a monitor until notified (line 14)
+              synchronized void throttle() throws InterruptedException {
+                wait(100);
+              }
+            }
+            """)
+        .doTest();
+  }
+
+  @Test
+  public void parkingOnAJucLockInsideAMonitorCountsEvenThroughCalls() {
+    helper
+        .setArgs("-XepOpt:Deadbolt:RuntimeJdk=21")
+        .addSourceLines(
+            "TypeCache.java",
+            """
+            import java.util.*;
+            import java.util.concurrent.locks.*;
+            class TypeCache {
+              private final Map<String, String> cache = new HashMap<>();
+              private final ReentrantLock connectionLock = new ReentrantLock();
+              // BUG: Diagnostic contains: `load() -> ReentrantLock.lock()` waits for a java.util.concurrent lock (parks under contention)
+              synchronized String lookup(String name) {
+                String hit = cache.get(name);
+                return hit != null ? hit : load(name);
+              }
+              private String load(String name) {
+                connectionLock.lock();
+                try {
+                  return name;
+                } finally {
+                  connectionLock.unlock();
+                }
+              }
+            }
+            """)
+        .doTest();
+  }
+
+  @Test
+  public void classInitializerThatBlocksPinsOnEveryJdk() {
+    helper
+        .setArgs("-XepOpt:Deadbolt:RuntimeJdk=25")
+        .addSourceLines(
+            "Config.java",
+            """
+            import java.nio.file.*;
+            class Config {
+              // BUG: Diagnostic contains: class initialization blocks: `read() -> Files.readString()` does file system I/O (line 4)
+              static final String TEXT = read();
+              static String read() {
+                try { return Files.readString(Path.of("app.conf")); } catch (java.io.IOException e) { return ""; }
+              }
+              static final Object LOCK;
+              // BUG: Diagnostic contains: `Thread.sleep()` sleeps the thread
+              static {
+                LOCK = new Object();
+                try { Thread.sleep(10); } catch (InterruptedException e) { Thread.currentThread().interrupt(); }
+              }
+              synchronized void fineOn25() throws InterruptedException {
+                Thread.sleep(10);
+              }
+            }
+            """)
+        .doTest();
+  }
+
+  @Test
+  public void noFindingWhenMonitorsDoNotPinOrNothingBlocks() {
+    helper
+        .addSourceLines(
+            "Modern.java",
+            """
+            class Modern {
+              // Compiled for this JDK (25): monitors do not pin since JDK 24.
+              synchronized void sleepy() throws InterruptedException {
+                Thread.sleep(10);
+              }
+            }
+            """)
+        .doTest();
+    CompilationTestHelper.newInstance(VirtualThreadPinning.class, getClass())
+        .setArgs("--release", "21")
+        .addSourceLines(
+            "Counter.java",
+            """
+            import java.util.*;
+            import java.util.concurrent.*;
+            import java.util.concurrent.locks.*;
+            class Counter {
+              private final Map<String, Integer> counts = new HashMap<>();
+              private final ExecutorService executor = Executors.newSingleThreadExecutor();
+              private final Lock lock = new ReentrantLock();
+              synchronized void increment(String key) {
+                counts.merge(key, 1, Integer::sum);
+                StringBuilder sb = new StringBuilder();
+                sb.append(key);
+                System.out.println(sb);
+                executor.execute(() -> {
+                  try { Thread.sleep(10); } catch (InterruptedException e) { Thread.currentThread().interrupt(); }
+                });
+                if (lock.tryLock()) {
+                  lock.unlock();
+                }
+              }
+              @SuppressWarnings("VirtualThreadPinning")
+              synchronized void accepted() throws InterruptedException {
+                Thread.sleep(1);
+              }
+              void localSuppression() throws Exception {
+                synchronized (this) {
+                  @SuppressWarnings("VirtualThreadPinning")
+                  String line = new java.io.BufferedReader(new java.io.InputStreamReader(System.in)).readLine();
+                }
+              }
+            }
+            """)
+        .doTest();
+  }
+
+  // ---- replacement ---------------------------------------------------------------------------
+
+  @Test
+  public void privateObjectMonitorBecomesAReentrantLock() {
+    BugCheckerRefactoringTestHelper.newInstance(VirtualThreadPinning.class, getClass())
+        .setArgs("--release", "21")
+        .addInputLines(
+            "Pool.java",
+            """
+            import java.io.*;
+            class Pool {
+              private final Object guard = new Object();
+              private int leased;
+              void lease(OutputStream out) throws IOException {
+                synchronized (guard) {
+                  leased++;
+                  out.write(leased);
+                }
+              }
+              int leased() {
+                synchronized (guard) {
+                  return leased;
+                }
+              }
+            }
+            """)
+        .addOutputLines(
+            "Pool.java",
+            """
+            import java.io.*;
+            import java.util.concurrent.locks.ReentrantLock;
+            class Pool {
+              private final ReentrantLock guard = new ReentrantLock();
+              private int leased;
+              void lease(OutputStream out) throws IOException {
+                guard.lock();
+                try {
+                  leased++;
+                  out.write(leased);
+                } finally {
+                  guard.unlock();
+                }
+              }
+              int leased() {
+                guard.lock();
+                try {
+                  return leased;
+                } finally {
+                  guard.unlock();
+                }
+              }
+            }
+            """)
+        .doTest(BugCheckerRefactoringTestHelper.TestMode.AST_MATCH);
+  }
+
+  @Test
+  public void noFixWhenTheMonitorIsAlsoWaitedOn() {
+    BugCheckerRefactoringTestHelper.newInstance(VirtualThreadPinning.class, getClass())
+        .setArgs("--release", "21")
+        .addInputLines(
+            "Gate.java",
+            """
+            class Gate {
+              private final Object guard = new Object();
+              void pass() throws InterruptedException {
+                synchronized (guard) {
+                  guard.wait();
+                }
+              }
+            }
+            """)
+        .expectUnchanged()
+        .doTest();
+  }
+}
