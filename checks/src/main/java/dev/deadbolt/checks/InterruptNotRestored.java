@@ -69,7 +69,7 @@ public final class InterruptNotRestored extends BugChecker implements CatchTreeM
     if (leaks.isEmpty()) {
       return Description.NO_MATCH;
     }
-    boolean retries = leaks.stream().anyMatch(leak -> RetryLoops.goesRound(leak, catchPath));
+    boolean retries = leaks.stream().anyMatch(leak -> RetryLoops.goesRound(leak, catchPath, state));
     Description.Builder description =
         buildDescription(tree).setMessage(message(tree, kind, leaks, retries, state));
     // Restoring and then going round a retry loop would make the next blocking call throw at once,

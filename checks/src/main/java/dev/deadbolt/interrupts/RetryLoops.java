@@ -1,12 +1,15 @@
 package dev.deadbolt.interrupts;
 
+import com.google.errorprone.VisitorState;
 import com.sun.source.tree.BlockTree;
 import com.sun.source.tree.BreakTree;
 import com.sun.source.tree.ClassTree;
 import com.sun.source.tree.DoWhileLoopTree;
 import com.sun.source.tree.EnhancedForLoopTree;
+import com.sun.source.tree.ExpressionTree;
 import com.sun.source.tree.ForLoopTree;
 import com.sun.source.tree.LambdaExpressionTree;
+import com.sun.source.tree.MethodInvocationTree;
 import com.sun.source.tree.MethodTree;
 import com.sun.source.tree.ReturnTree;
 import com.sun.source.tree.StatementTree;
@@ -21,17 +24,18 @@ import java.util.List;
 
 /**
  * Retry loops: a handler that swallows an interrupt and lets a {@code while}/{@code do}/{@code for}
- * loop go round again retries the blocking call, so the thread never stops. (An enhanced for over a
- * collection ends by itself, so it is not a retry loop.)
+ * loop go round again retries the blocking call, so the thread never stops. An enhanced for over a
+ * collection ends by itself, and a loop whose condition reads the interrupt status ends once the
+ * status is restored, so neither is a retry loop.
  */
 public final class RetryLoops {
   private RetryLoops() {}
 
   /** Whether {@code leak}, found in the handler at {@code catchPath}, goes round a retry loop. */
-  public static boolean goesRound(Leak leak, TreePath catchPath) {
+  public static boolean goesRound(Leak leak, TreePath catchPath, VisitorState state) {
     if (leak.exit() == Exit.CONTINUES) {
       Tree target = ((JCTree.JCContinue) leak.at()).target;
-      return isRetryLoop(target);
+      return isRetryLoop(target, state);
     }
     if (leak.exit() != Exit.COMPLETES) {
       return false;
@@ -41,7 +45,7 @@ public final class RetryLoops {
     Tree child = tryPath.getLeaf();
     for (TreePath p = tryPath.getParentPath(); p != null; p = p.getParentPath()) {
       Tree parent = p.getLeaf();
-      if (isRetryLoop(parent)) {
+      if (isRetryLoop(parent, state)) {
         return true;
       }
       if (parent instanceof MethodTree
@@ -58,14 +62,27 @@ public final class RetryLoops {
     return false;
   }
 
-  private static boolean isRetryLoop(Tree tree) {
-    return tree instanceof WhileLoopTree
-        || tree instanceof DoWhileLoopTree
-        || tree instanceof ForLoopTree;
+  private static boolean isRetryLoop(Tree tree, VisitorState state) {
+    ExpressionTree condition =
+        tree instanceof WhileLoopTree whileLoop
+            ? whileLoop.getCondition()
+            : tree instanceof DoWhileLoopTree doLoop
+                ? doLoop.getCondition()
+                : tree instanceof ForLoopTree forLoop ? forLoop.getCondition() : null;
+    boolean loop =
+        tree instanceof WhileLoopTree || tree instanceof DoWhileLoopTree || tree instanceof ForLoopTree;
+    return loop
+        && (condition == null
+            || !BodySearch.anyMatch(
+                condition,
+                t -> t instanceof MethodInvocationTree call && InterruptCalls.isQuery(call, state)));
   }
 
   private static boolean isLoop(Tree tree) {
-    return tree instanceof EnhancedForLoopTree || isRetryLoop(tree);
+    return tree instanceof EnhancedForLoopTree
+        || tree instanceof WhileLoopTree
+        || tree instanceof DoWhileLoopTree
+        || tree instanceof ForLoopTree;
   }
 
   /** Whether a statement after {@code child} in {@code statements} always leaves. */

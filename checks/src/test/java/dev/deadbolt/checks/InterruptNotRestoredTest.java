@@ -417,6 +417,44 @@ public class InterruptNotRestoredTest {
   }
 
   @Test
+  public void replacement_loopThatTestsTheStatusIsNotARetryLoop() {
+    refactoring
+        .addInputLines(
+            "Heartbeat.java",
+            "class Heartbeat implements Runnable {",
+            "  void beat() {}",
+            "  @Override",
+            "  public void run() {",
+            "    while (!Thread.currentThread().isInterrupted()) {",
+            "      beat();",
+            "      try {",
+            "        Thread.sleep(1_000);",
+            "      } catch (InterruptedException e) {",
+            "        Thread.interrupted();",
+            "      }",
+            "    }",
+            "  }",
+            "}")
+        .addOutputLines(
+            "Heartbeat.java",
+            "class Heartbeat implements Runnable {",
+            "  void beat() {}",
+            "  @Override",
+            "  public void run() {",
+            "    while (!Thread.currentThread().isInterrupted()) {",
+            "      beat();",
+            "      try {",
+            "        Thread.sleep(1_000);",
+            "      } catch (InterruptedException e) {",
+            "        Thread.currentThread().interrupt();",
+            "      }",
+            "    }",
+            "  }",
+            "}")
+        .doTest();
+  }
+
+  @Test
   public void replacement_noFixInsideRetryLoop() {
     refactoring
         .addInputLines(
