@@ -85,15 +85,22 @@ public final class InterruptNotRestored extends BugChecker implements CatchTreeM
 
   /**
    * A {@code Runnable}'s {@code run()} that stops when interrupted has acted on the interrupt: the task
-   * is over and its thread goes back to the pool or ends, so the status has no reader left.
+   * is over and its thread goes back to the pool or ends, so the status has no reader left. It stops
+   * by returning, by falling off its end, or by setting the flag of a loop that is the task's last
+   * statement ({@code while (running)} with {@code running = false} in the handler).
    */
   private static boolean honouredByStopping(Leak leak, TreePath catchPath, VisitorState state) {
     if (leak.exit() == Exit.RETURNS) {
       TreePath body = TaskBodies.enclosingBody(catchPath);
       return body != null && TaskBodies.isRunnableBody(body.getLeaf(), state);
     }
-    return leak.exit() == Exit.COMPLETES
-        && TaskBodies.endsTask(catchPath.getParentPath(), state);
+    if (leak.exit() == Exit.COMPLETES && TaskBodies.endsTask(catchPath.getParentPath(), state)) {
+      return true;
+    }
+    TreePath loop = RetryLoops.loopOf(leak, catchPath);
+    return loop != null
+        && RetryLoops.handlerStopsLoop(catchPath, loop)
+        && TaskBodies.endsTask(loop, state);
   }
 
   private static String message(
