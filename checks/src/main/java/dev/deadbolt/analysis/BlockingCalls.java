@@ -3,6 +3,7 @@ package dev.deadbolt.analysis;
 import static com.google.errorprone.matchers.method.MethodMatchers.instanceMethod;
 
 import com.google.common.collect.ImmutableList;
+import com.google.common.collect.ImmutableMap;
 import com.google.errorprone.VisitorState;
 import com.google.errorprone.matchers.Matcher;
 import com.google.errorprone.util.ASTHelpers;
@@ -61,10 +62,24 @@ public final class BlockingCalls {
 
   /** Why a call of a method of this compilation ends up parking on a lock, if it does (for pinning). */
   public Optional<BlockingCause> parksOnLockThrough(ExpressionTree call) {
+    // Trusted @NonBlocking methods are taken at their word here too.
     if (!(ASTHelpers.getSymbol(call) instanceof MethodSymbol method) || isNonBlocking(method)) {
       return Optional.empty();
     }
     return summaries.summaryOf(method).parks().map(cause -> cause.through(method));
+  }
+
+  /**
+   * The locks a call of a method of this compilation waits for, by declaration, with the chain that
+   * reaches each.
+   */
+  public ImmutableMap<LockNode, AcquiredLock> acquiredThrough(ExpressionTree call) {
+    if (!(ASTHelpers.getSymbol(call) instanceof MethodSymbol method)) {
+      return ImmutableMap.of();
+    }
+    ImmutableMap.Builder<LockNode, AcquiredLock> acquired = ImmutableMap.builder();
+    summaries.summaryOf(method).acquires().forEach((node, lock) -> acquired.put(node, lock.through(method)));
+    return acquired.buildKeepingLast();
   }
 
   /** The catalog or annotation says this very call blocks. */

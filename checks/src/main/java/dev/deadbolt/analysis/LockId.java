@@ -30,12 +30,19 @@ public final class LockId {
   private final String displayName;
   private final Kind kind;
   @Nullable private final Symbol declaration;
+  private final ObjectRef.Origin origin;
 
-  private LockId(String key, String displayName, Kind kind, @Nullable Symbol declaration) {
+  private LockId(
+      String key,
+      String displayName,
+      Kind kind,
+      @Nullable Symbol declaration,
+      ObjectRef.Origin origin) {
     this.key = key;
     this.displayName = displayName;
     this.kind = kind;
     this.declaration = declaration;
+    this.origin = origin;
   }
 
   /** The lock of kind {@code kind} that the object {@code ref} denotes. */
@@ -46,12 +53,20 @@ public final class LockId {
           case READ -> ref.displayName() + ".readLock()";
           case WRITE -> ref.displayName() + ".writeLock()";
         };
-    return new LockId(kind + ":" + ref.key(), display, kind, ref.declaration());
+    return new LockId(kind + ":" + ref.key(), display, kind, ref.declaration(), ref.origin());
   }
 
   /** A lock named only by text, e.g. an {@code @Holding} value that names nothing in scope. */
   static LockId named(String name) {
-    return new LockId("NAMED:" + name, name, Kind.LOCK, null);
+    return new LockId("NAMED:" + name, name, Kind.LOCK, null, ObjectRef.Origin.OTHER);
+  }
+
+  /**
+   * The object the lock lives in, without the side: {@code rw.readLock()} and {@code rw.writeLock()}
+   * share it, so taking one while holding the other is not a second lock of the same declaration.
+   */
+  public String objectKey() {
+    return key.substring(key.indexOf(':') + 1);
   }
 
   /** The canonical form two expressions share when they denote the same lock. */
@@ -70,6 +85,11 @@ public final class LockId {
 
   public boolean isMonitor() {
     return kind == Kind.MONITOR;
+  }
+
+  /** What the object holding the lock is rooted in; tells what {@link #declaration()} means. */
+  public ObjectRef.Origin origin() {
+    return origin;
   }
 
   /** The field (or class, for {@code Foo.class} and {@code this}) that owns the lock, if known. */

@@ -183,7 +183,10 @@ public final class LockResolver {
         }
       }
       return new ObjectRef(
-          "local:" + var.getSimpleName() + "@" + var.pos, var.getSimpleName().toString(), null);
+          "local:" + var.getSimpleName() + "@" + var.pos,
+          var.getSimpleName().toString(),
+          var,
+          ObjectRef.Origin.LOCAL);
     }
     return textRef(e);
   }
@@ -196,14 +199,16 @@ public final class LockResolver {
       return new ObjectRef(
           "static:" + owner.getQualifiedName() + "." + name,
           qualified ? owner.getSimpleName() + "." + name : name,
-          field);
+          field,
+          ObjectRef.Origin.FIELD);
     }
     ExpressionTree receiver = e instanceof MemberSelectTree ms ? ms.getExpression() : null;
     if (receiver == null || isThis(receiver)) {
       return selfField(field);
     }
     ObjectRef base = resolve(receiver, depth + 1);
-    return new ObjectRef(base.key() + "." + name, base.displayName() + "." + name, field);
+    return new ObjectRef(
+        base.key() + "." + name, base.displayName() + "." + name, field, ObjectRef.Origin.FIELD);
   }
 
   /**
@@ -214,7 +219,8 @@ public final class LockResolver {
     return new ObjectRef(
         "self:" + ((ClassSymbol) field.owner).getQualifiedName() + "." + field.getSimpleName(),
         field.getSimpleName().toString(),
-        field);
+        field,
+        ObjectRef.Origin.FIELD);
   }
 
   private static boolean isThis(ExpressionTree e) {
@@ -224,17 +230,21 @@ public final class LockResolver {
   }
 
   private static ObjectRef thisRef(ClassSymbol cls) {
-    return new ObjectRef("this:" + cls.getQualifiedName(), "this", cls);
+    return new ObjectRef("this:" + cls.getQualifiedName(), "this", cls, ObjectRef.Origin.THIS);
   }
 
   private static ObjectRef classRef(ClassSymbol cls) {
     return new ObjectRef(
-        "class:" + cls.getQualifiedName(), cls.getSimpleName() + ".class", cls);
+        "class:" + cls.getQualifiedName(),
+        cls.getSimpleName() + ".class",
+        cls,
+        ObjectRef.Origin.CLASS_LITERAL);
   }
 
   private static ObjectRef textRef(ExpressionTree e) {
     String text = e.toString();
-    return new ObjectRef("expr:" + text.replaceAll("\\s+", ""), text, null);
+    return new ObjectRef(
+        "expr:" + text.replaceAll("\\s+", ""), text, null, ObjectRef.Origin.OTHER);
   }
 
   /**

@@ -1,20 +1,24 @@
 package dev.deadbolt.analysis;
 
 import com.google.common.collect.ImmutableList;
+import com.google.common.collect.ImmutableMap;
 import com.google.errorprone.VisitorState;
 import com.google.errorprone.util.ASTHelpers;
 import com.sun.source.tree.ExpressionTree;
 import com.sun.source.tree.MethodInvocationTree;
 import com.sun.source.tree.MethodTree;
+import com.sun.source.tree.SynchronizedTree;
 import com.sun.source.util.TreePath;
 import com.sun.tools.javac.api.JavacTrees;
 import com.sun.tools.javac.code.Symbol.ClassSymbol;
 import com.sun.tools.javac.code.Symbol.MethodSymbol;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import javax.lang.model.element.Modifier;
 
 /**
  * For each method whose source is in this compilation (any file of it: with {@code
@@ -22,7 +26,8 @@ import java.util.Set;
  * blocks, and whether it parks on a {@code java.util.concurrent} lock, with the chain of calls that
  * leads there.
  *
- * <p>Each body is scanned at most once per compilation. Recursion is cut where a method is already on
+ * <p>Each body is scanned at most once per compilation, whole: blocking, parking and acquisitions are
+ * read in the same pass. Recursion is cut where a method is already on
  * the stack; a result that depended on such a cut is kept only for the current query, so a method is
  * never cached as non-blocking just because its cycle was still open.
  */
@@ -30,13 +35,16 @@ final class MethodSummaries {
   /** Deeper chains exist but say little; the cut keeps the cost of a pathological graph bounded. */
   private static final int MAX_DEPTH = 12;
 
-  /** What running a method can do. */
-  record Summary(Optional<BlockingCause> blocks, Optional<BlockingCause> parks) {
-    static final Summary NOTHING = new Summary(Optional.empty(), Optional.empty());
-
-    boolean complete() {
-      return blocks.isPresent() && parks.isPresent();
-    }
+  /**
+   * What running a method can do: block, park on a {@code java.util.concurrent} lock, and which locks
+   * it waits for (each with the first chain that reaches it).
+   */
+  record Summary(
+      Optional<BlockingCause> blocks,
+      Optional<BlockingCause> parks,
+      ImmutableMap<LockNode, AcquiredLock> acquires) {
+    static final Summary NOTHING =
+        new Summary(Optional.empty(), Optional.empty(), ImmutableMap.of());
   }
 
   private final BlockingCalls blockingCalls;
@@ -75,10 +83,7 @@ final class MethodSummaries {
       return Summary.NOTHING;
     }
     TreePath path = JavacTrees.instance(state.context).getPath(method);
-    if (path == null
-        || !(path.getLeaf() instanceof MethodTree tree)
-        || tree.getBody() == null
-        || BlockingCalls.isNonBlocking(method)) {
+    if (path == null || !(path.getLeaf() instanceof MethodTree tree) || tree.getBody() == null) {
       done.put(method, Summary.NOTHING);
       return Summary.NOTHING;
     }
@@ -90,7 +95,7 @@ final class MethodSummaries {
     } finally {
       onStack.remove(method);
     }
-    if (cuts == cutsBefore || summary.complete()) {
+    if (cuts == cutsBefore) {
       done.put(method, summary);
     } else {
       thisQuery.put(method, summary);
@@ -103,13 +108,44 @@ final class MethodSummaries {
     LockResolver resolver = new LockResolver(tree, owner, state);
     Optional<BlockingCause>[] blocks = newHolder();
     Optional<BlockingCause>[] parks = newHolder();
+    Map<LockNode, AcquiredLock> acquires = new LinkedHashMap<>();
+    if (tree.getModifiers().getFlags().contains(Modifier.SYNCHRONIZED)) {
+      LockNode monitor =
+          method.isStatic() ? LockNode.classLiteral(owner) : LockNode.thisOf(owner);
+      acquires.put(monitor, new AcquiredLock(monitor, ImmutableList.of(), "synchronized " + method.getSimpleName() + "()"));
+    }
     new ExecutedNowScanner(immediate, state) {
       @Override
+      public Void visitSynchronized(SynchronizedTree node, Void unused) {
+        LockNode.of(resolver.monitor(node.getExpression()))
+            .ifPresent(
+                lock ->
+                    acquires.putIfAbsent(
+                        lock,
+                        new AcquiredLock(
+                            lock, ImmutableList.of(), "synchronized " + node.getExpression())));
+        return super.visitSynchronized(node, unused);
+      }
+
+      @Override
       protected boolean onCall(ExpressionTree call) {
-        if (parks[0].isEmpty() && call instanceof MethodInvocationTree invocation) {
-          LockOperation.of(invocation, resolver, state)
-              .filter(LockOperation::mayWait)
-              .ifPresent(op -> parks[0] = Optional.of(parkCause(invocation)));
+        if (call instanceof MethodInvocationTree invocation) {
+          Optional<LockOperation> op = LockOperation.of(invocation, resolver, state);
+          if (op.isPresent()) {
+            if (op.get().mayWait()) {
+              if (parks[0].isEmpty()) {
+                parks[0] = Optional.of(parkCause(invocation));
+              }
+              for (LockId lock : op.get().locks()) {
+                LockNode.of(lock)
+                    .ifPresent(
+                        node ->
+                            acquires.putIfAbsent(
+                                node, new AcquiredLock(node, ImmutableList.of(), invocation.toString())));
+              }
+            }
+            return true;
+          }
         }
         if (!(ASTHelpers.getSymbol(call) instanceof MethodSymbol callee)) {
           return true;
@@ -118,21 +154,22 @@ final class MethodSummaries {
         if (blocks[0].isEmpty()) {
           blocks[0] = direct;
         }
-        if ((blocks[0].isEmpty() || parks[0].isEmpty())
-            && direct.isEmpty()
-            && !BlockingCalls.isNonBlocking(callee)) {
+        if (direct.isEmpty()) {
           Summary inner = summarize(callee, depth + 1);
-          if (blocks[0].isEmpty()) {
+          // A @NonBlocking method is trusted not to block, but the locks it takes still count.
+          boolean trusted = BlockingCalls.isNonBlocking(callee);
+          if (blocks[0].isEmpty() && !trusted) {
             blocks[0] = inner.blocks().map(cause -> cause.through(callee));
           }
-          if (parks[0].isEmpty()) {
+          if (parks[0].isEmpty() && !trusted) {
             parks[0] = inner.parks().map(cause -> cause.through(callee));
           }
+          inner.acquires().forEach((node, acquired) -> acquires.putIfAbsent(node, acquired.through(callee)));
         }
-        return blocks[0].isEmpty() || parks[0].isEmpty();
+        return true;
       }
     }.scan(path, null);
-    return new Summary(blocks[0], parks[0]);
+    return new Summary(blocks[0], parks[0], ImmutableMap.copyOf(acquires));
   }
 
   private static BlockingCause parkCause(MethodInvocationTree call) {

@@ -7,6 +7,7 @@ import com.sun.tools.javac.util.Log;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import javax.tools.JavaFileObject;
 
 /**
  * Turns {@link ConfigProblem}s into compile errors, each once per compilation however many checks
@@ -29,11 +30,17 @@ public final class ConfigProblems {
       context.put(REPORTED, reported);
     }
     Log log = Log.instance(context);
-    for (ConfigProblem problem : problems) {
-      if (reported.add(problem)) {
-        // The key annotation processors' Messager uses: the message verbatim, as a plain error.
-        log.error(new JCDiagnostic.Error("compiler", "proc.messager", problem.render()));
+    // Without a source file: javac reports one error per file and position, and these have neither.
+    JavaFileObject source = log.useSource(null);
+    try {
+      for (ConfigProblem problem : problems) {
+        if (reported.add(problem)) {
+          // The key annotation processors' Messager uses: the message verbatim, as a plain error.
+          log.error(new JCDiagnostic.Error("compiler", "proc.messager", problem.render()));
+        }
       }
+    } finally {
+      log.useSource(source);
     }
   }
 }

@@ -26,6 +26,12 @@ public final class DeadboltFlags {
   /** Default capacity used by the fixes that bound a queue. */
   public static final String DEFAULT_QUEUE_CAPACITY = "DefaultQueueCapacity";
 
+  /**
+   * Whether UnboundedExecutor also reports executors whose unbounded queue or thread count is usually
+   * deliberate: scheduled, work-stealing and thread-per-task executors.
+   */
+  public static final String STRICT_EXECUTOR_BOUNDS = "StrictExecutorBounds";
+
   private DeadboltFlags() {}
 
   /** The text of {@code -XepOpt:Deadbolt:<name>} if given. */
@@ -36,6 +42,27 @@ public final class DeadboltFlags {
   /** How a flag is spelled on the command line, for messages. */
   public static String spelling(String name) {
     return "-XepOpt:" + PREFIX + name;
+  }
+
+  /**
+   * A flag whose value must be {@code true} or {@code false} (any case; a bare {@code -XepOpt:Name}
+   * means true); anything else is recorded in {@code problems} and the result is empty.
+   */
+  public static Optional<Boolean> bool(
+      ErrorProneFlags flags, String name, List<ConfigProblem> problems) {
+    Optional<String> value = get(flags, name);
+    if (value.isEmpty()) {
+      return Optional.empty();
+    }
+    if (value.get().equalsIgnoreCase("true")) {
+      return Optional.of(true);
+    }
+    if (value.get().equalsIgnoreCase("false")) {
+      return Optional.of(false);
+    }
+    problems.add(
+        new ConfigProblem(spelling(name), "", "'" + value.get() + "' is neither true nor false"));
+    return Optional.empty();
   }
 
   /**

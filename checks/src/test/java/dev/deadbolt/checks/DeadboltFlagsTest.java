@@ -173,4 +173,18 @@ public class DeadboltFlagsTest {
     assertThat(String.join("\n", result.diagnostics()))
         .contains("bad -XepOpt:Deadbolt:ImmediateMethods: 'Retry#with-retries' is not a method pattern");
   }
+
+  @Test
+  public void everyBadFlagIsReportedNotJustTheFirst() {
+    JavacWithPlugin.Result result =
+        JavacWithPlugin.compile(
+            "Retry",
+            "class Retry {}",
+            "-Xep:BlockingCallUnderLock:WARN -XepOpt:Deadbolt:RuntimeJdk=x"
+                + " -XepOpt:Deadbolt:ImmediateMethods=Retry#with-retries");
+    assertThat(result.succeeded()).isFalse();
+    String all = String.join("\n", result.diagnostics());
+    assertThat(all).contains("bad -XepOpt:Deadbolt:RuntimeJdk");
+    assertThat(all).contains("bad -XepOpt:Deadbolt:ImmediateMethods");
+  }
 }

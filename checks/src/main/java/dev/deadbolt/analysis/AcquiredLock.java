@@ -1,0 +1,34 @@
+package dev.deadbolt.analysis;
+
+import com.google.common.collect.ImmutableList;
+import com.sun.tools.javac.code.Symbol.ClassSymbol;
+import com.sun.tools.javac.code.Symbol.MethodSymbol;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * A lock a method of this compilation waits for when it runs, directly or through the methods it
+ * calls (an untimed {@code tryLock()} never waits and is not one).
+ *
+ * @param node the lock, by declaration
+ * @param via the methods between the call and the acquisition, outermost first
+ * @param how the acquisition as written, e.g. {@code synchronized (lock)} or {@code lock.lock()}
+ */
+public record AcquiredLock(LockNode node, ImmutableList<MethodSymbol> via, String how) {
+
+  AcquiredLock through(MethodSymbol method) {
+    return new AcquiredLock(
+        node, ImmutableList.<MethodSymbol>builder().add(method).addAll(via).build(), how);
+  }
+
+  /** {@code `post() -> Ledger.append()`}, the chain of calls that reaches the acquisition. */
+  public String chain(@Nullable ClassSymbol context) {
+    StringBuilder text = new StringBuilder("`");
+    for (int i = 0; i < via.size(); i++) {
+      if (i > 0) {
+        text.append(" -> ");
+      }
+      text.append(BlockingCause.name(via.get(i), context));
+    }
+    return text.append('`').toString();
+  }
+}

@@ -1,0 +1,222 @@
+package dev.deadbolt.checks;
+
+import static com.google.errorprone.BugPattern.SeverityLevel.WARNING;
+import static com.google.errorprone.matchers.Matchers.anyOf;
+import static com.google.errorprone.matchers.method.MethodMatchers.constructor;
+import static com.google.errorprone.matchers.method.MethodMatchers.staticMethod;
+
+import com.google.auto.service.AutoService;
+import com.google.errorprone.BugPattern;
+import com.google.errorprone.BugPattern.LinkType;
+import com.google.errorprone.BugPattern.StandardTags;
+import com.google.errorprone.ErrorProneFlags;
+import com.google.errorprone.VisitorState;
+import com.google.errorprone.bugpatterns.BugChecker;
+import com.google.errorprone.bugpatterns.BugChecker.MethodInvocationTreeMatcher;
+import com.google.errorprone.bugpatterns.BugChecker.NewClassTreeMatcher;
+import com.google.errorprone.matchers.Description;
+import com.google.errorprone.matchers.Matcher;
+import com.google.errorprone.util.ASTHelpers;
+import com.sun.source.tree.ExpressionTree;
+import com.sun.source.tree.MethodInvocationTree;
+import com.sun.source.tree.NewClassTree;
+import com.sun.tools.javac.code.Symbol;
+import dev.deadbolt.backpressure.BackpressureOptions;
+import dev.deadbolt.backpressure.BoundedByAnnotation;
+import dev.deadbolt.backpressure.BoundedThreadPool;
+import dev.deadbolt.backpressure.BoundedThreadPool.Rejection;
+import dev.deadbolt.backpressure.CapacityArguments;
+import dev.deadbolt.backpressure.ThreadPoolConstructors;
+import dev.deadbolt.backpressure.UnboundedBuffer;
+import dev.deadbolt.backpressure.UnboundedBuffers;
+import java.util.List;
+import java.util.Optional;
+import javax.inject.Inject;
+
+/** Reports the creation of an executor whose work queue or thread count has no bound. */
+@AutoService(BugChecker.class)
+@BugPattern(
+    name = "UnboundedExecutor",
+    summary =
+        "This executor's work queue or thread count has no bound; when its threads fall behind,"
+            + " tasks or threads pile up until memory runs out",
+    severity = WARNING,
+    linkType = LinkType.CUSTOM,
+    link = DocLinks.BASE + "UnboundedExecutor.md",
+    tags = StandardTags.CONCURRENCY)
+public final class UnboundedExecutor extends BackpressureChecker
+    implements MethodInvocationTreeMatcher, NewClassTreeMatcher {
+
+  private static final String EXECUTORS = "java.util.concurrent.Executors";
+
+  // A LinkedBlockingQueue with no capacity behind n threads (one for the single-thread executor).
+  private static final Matcher<ExpressionTree> FIXED_POOL =
+      staticMethod().onClass(EXECUTORS).named("newFixedThreadPool");
+  private static final Matcher<ExpressionTree> SINGLE_THREAD =
+      staticMethod().onClass(EXECUTORS).named("newSingleThreadExecutor");
+  // A SynchronousQueue in front of up to Integer.MAX_VALUE threads.
+  private static final Matcher<ExpressionTree> CACHED_POOL =
+      staticMethod().onClass(EXECUTORS).named("newCachedThreadPool");
+
+  // Reported only with -XepOpt:Deadbolt:StrictExecutorBounds: unbounded by design, usually used
+  // deliberately, and the JDK has no bounded variant to switch to (see UnboundedExecutor.md).
+  private static final Matcher<ExpressionTree> SCHEDULED_POOL =
+      anyOf(
+          staticMethod()
+              .onClass(EXECUTORS)
+              .namedAnyOf("newScheduledThreadPool", "newSingleThreadScheduledExecutor"),
+          constructor().forClass("java.util.concurrent.ScheduledThreadPoolExecutor"));
+  private static final Matcher<ExpressionTree> WORK_STEALING_POOL =
+      staticMethod().onClass(EXECUTORS).named("newWorkStealingPool");
+  private static final Matcher<ExpressionTree> THREAD_PER_TASK =
+      staticMethod()
+          .onClass(EXECUTORS)
+          .namedAnyOf("newVirtualThreadPerTaskExecutor", "newThreadPerTaskExecutor");
+
+  private static final String TASKS_PILE_UP = "submitted tasks pile up until the heap runs out.";
+  private static final String THREADS_PILE_UP =
+      "when tasks arrive faster than they finish, threads pile up until memory or the OS thread"
+          + " limit runs out.";
+
+  /** For ServiceLoader; Error Prone itself uses the flags constructor. */
+  public UnboundedExecutor() {
+    super(BackpressureOptions.defaults());
+  }
+
+  @Inject
+  public UnboundedExecutor(ErrorProneFlags flags) {
+    super(BackpressureOptions.fromFlags(flags));
+  }
+
+  @Override
+  public Description matchMethodInvocation(MethodInvocationTree tree, VisitorState state) {
+    return check(tree, tree.getArguments(), state);
+  }
+
+  @Override
+  public Description matchNewClass(NewClassTree tree, VisitorState state) {
+    return check(tree, tree.getArguments(), state);
+  }
+
+  private Description check(
+      ExpressionTree tree, List<? extends ExpressionTree> args, VisitorState state) {
+    Optional<Description> finding = describe(tree, args, state);
+    if (finding.isEmpty() || BoundedByAnnotation.suppresses(state)) {
+      return Description.NO_MATCH;
+    }
+    return finding.get();
+  }
+
+  private Optional<Description> describe(
+      ExpressionTree tree, List<? extends ExpressionTree> args, VisitorState state) {
+    int capacity = options.defaultCapacity();
+    if (FIXED_POOL.matches(tree, state)) {
+      Description.Builder description =
+          buildDescription(tree)
+              .setMessage(
+                  "Executors.newFixedThreadPool queues tasks in a LinkedBlockingQueue with no"
+                      + " capacity: when its threads fall behind, "
+                      + TASKS_PILE_UP);
+      Optional<ExpressionTree> threadFactory = argument(args, 1);
+      // AbortPolicy first: the fix a patching run applies keeps every task on the pool's threads.
+      for (Rejection rejection : List.of(Rejection.ABORT, Rejection.CALLER_RUNS)) {
+        BoundedThreadPool.replacing(tree, args.get(0), threadFactory, capacity, rejection, state)
+            .ifPresent(description::addFix);
+      }
+      return Optional.of(description.build());
+    }
+    if (SINGLE_THREAD.matches(tree, state)) {
+      // No CallerRunsPolicy here: running a task on the caller would break the one-at-a-time order
+      // a single-thread executor promises.
+      Optional<ExpressionTree> threadFactory = argument(args, 0);
+      return Optional.of(
+          buildDescription(tree)
+              .setMessage(
+                  "Executors.newSingleThreadExecutor queues tasks in a LinkedBlockingQueue with no"
+                      + " capacity: when its thread falls behind, "
+                      + TASKS_PILE_UP)
+              .addFix(
+                  BoundedThreadPool.replacing(
+                      tree, "1", threadFactory, capacity, Rejection.ABORT, state))
+              .build());
+    }
+    if (CACHED_POOL.matches(tree, state)) {
+      return message(
+          tree,
+          "Executors.newCachedThreadPool starts a new thread for every task no idle thread can"
+              + " take: "
+              + THREADS_PILE_UP);
+    }
+    List<? extends ExpressionTree> poolArgs = ThreadPoolConstructors.arguments(tree, state);
+    if (!poolArgs.isEmpty()) {
+      return describeThreadPool(tree, poolArgs, state);
+    }
+    if (!options.strictExecutors()) {
+      return Optional.empty();
+    }
+    if (SCHEDULED_POOL.matches(tree, state)) {
+      return message(
+          tree,
+          name(tree)
+              + " keeps tasks in an unbounded delay queue: when tasks are scheduled faster than"
+              + " they run, they pile up until the heap runs out.");
+    }
+    if (WORK_STEALING_POOL.matches(tree, state)) {
+      return message(
+          tree,
+          "Executors.newWorkStealingPool queues tasks in unbounded ForkJoinPool queues: when its"
+              + " workers fall behind, "
+              + TASKS_PILE_UP);
+    }
+    if (THREAD_PER_TASK.matches(tree, state)) {
+      return message(
+          tree,
+          name(tree)
+              + " starts a thread for every task: when tasks arrive faster than they finish,"
+              + " threads and everything they hold pile up until the heap runs out.");
+    }
+    return Optional.empty();
+  }
+
+  private Optional<Description> describeThreadPool(
+      ExpressionTree tree, List<? extends ExpressionTree> args, VisitorState state) {
+    Optional<UnboundedBuffer> queue =
+        UnboundedBuffers.recognize(args.get(ThreadPoolConstructors.WORK_QUEUE), state);
+    if (queue.isPresent()) {
+      Description.Builder description =
+          buildDescription(tree)
+              .setMessage(
+                  "This ThreadPoolExecutor's work queue, "
+                      + queue.get().subject()
+                      + ", grows without bound: when its threads fall behind, submitted tasks pile"
+                      + " up until the heap runs out (and no thread beyond corePoolSize ever"
+                      + " starts).");
+      queue.get().fix(options.defaultCapacity(), state).ifPresent(description::addFix);
+      return Optional.of(description.build());
+    }
+    if (CapacityArguments.isNoBound(args.get(ThreadPoolConstructors.MAXIMUM_POOL_SIZE))) {
+      return message(
+          tree,
+          "This ThreadPoolExecutor's maximumPoolSize of Integer.MAX_VALUE is no bound: "
+              + THREADS_PILE_UP);
+    }
+    return Optional.empty();
+  }
+
+  private Optional<Description> message(ExpressionTree tree, String message) {
+    return Optional.of(buildDescription(tree).setMessage(message).build());
+  }
+
+  private static Optional<ExpressionTree> argument(
+      List<? extends ExpressionTree> args, int index) {
+    return index < args.size() ? Optional.of(args.get(index)) : Optional.empty();
+  }
+
+  // "Executors.newScheduledThreadPool", or the class name for a constructor.
+  private static String name(ExpressionTree tree) {
+    Symbol symbol = ASTHelpers.getSymbol(tree);
+    return symbol.isConstructor()
+        ? symbol.owner.getSimpleName().toString()
+        : symbol.owner.getSimpleName() + "." + symbol.getSimpleName();
+  }
+}
