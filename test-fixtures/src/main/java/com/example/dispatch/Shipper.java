@@ -1,4 +1,4 @@
-package com.example.fulfilment;
+package com.example.dispatch;
 
 /** The warehouse's shipping desk: hands parcels to a carrier when a loading slot frees up. */
 interface Shipper {

@@ -1,4 +1,4 @@
-package com.example.fulfilment;
+package com.example.dispatch;
 
 import java.util.Queue;
 import java.util.Set;

@@ -1,4 +1,4 @@
-package com.example.fulfilment;
+package com.example.dispatch;
 
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.TimeUnit;
@@ -6,14 +6,14 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /** Takes paid orders off the queue and ships them, one at a time, until the pool stops it. */
-final class FulfilmentWorker implements Runnable {
-  private static final Logger log = Logger.getLogger(FulfilmentWorker.class.getName());
+final class DispatchWorker implements Runnable {
+  private static final Logger log = Logger.getLogger(DispatchWorker.class.getName());
 
   private final BlockingQueue<String> paidOrders;
   private final Shipper shipper;
   private volatile boolean running = true;
 
-  FulfilmentWorker(BlockingQueue<String> paidOrders, Shipper shipper) {
+  DispatchWorker(BlockingQueue<String> paidOrders, Shipper shipper) {
     this.paidOrders = paidOrders;
     this.shipper = shipper;
   }
@@ -24,7 +24,7 @@ final class FulfilmentWorker implements Runnable {
       try {
         ship(paidOrders.take());
       } catch (Exception e) {
-        log.log(Level.WARNING, "fulfilment failed, taking the next order", e);
+        log.log(Level.WARNING, "dispatch failed, taking the next order", e);
       }
     }
   }

@@ -1,16 +1,20 @@
-package com.example.fulfilment;
+package com.example.dispatch;
 
 import java.util.Queue;
 import java.util.Set;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 
-/** Runs the fulfilment workers, the returns poller and the heartbeat, and stops them on close. */
-final class FulfilmentService implements AutoCloseable {
-  private final ExecutorService workers = Executors.newFixedThreadPool(4);
-  private final ExecutorService background = Executors.newFixedThreadPool(2);
+/** Runs the dispatch workers, the returns poller and the heartbeat, and stops them on close. */
+final class DispatchService implements AutoCloseable {
+  private final ExecutorService workers;
+  private final ExecutorService background;
+
+  DispatchService(ExecutorService workers, ExecutorService background) {
+    this.workers = workers;
+    this.background = background;
+  }
 
   void start(
       BlockingQueue<String> paidOrders,
@@ -19,10 +23,10 @@ final class FulfilmentService implements AutoCloseable {
       Set<String> stock,
       Heartbeat.Coordinator coordinator) {
     for (int i = 0; i < 4; i++) {
-      workers.execute(new FulfilmentWorker(paidOrders, shipper));
+      workers.execute(new DispatchWorker(paidOrders, shipper));
     }
     background.execute(new ReturnsPoller(returnsInbox, stock));
-    background.execute(new Heartbeat(coordinator, "fulfilment-1"));
+    background.execute(new Heartbeat(coordinator, "dispatch-1"));
   }
 
   @Override

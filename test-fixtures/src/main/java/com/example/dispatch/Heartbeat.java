@@ -1,6 +1,6 @@
-package com.example.fulfilment;
+package com.example.dispatch;
 
-/** Tells the coordinator every second that this fulfilment node is alive. */
+/** Tells the coordinator every second that this dispatch node is alive. */
 final class Heartbeat implements Runnable {
   interface Coordinator {
     void alive(String node);

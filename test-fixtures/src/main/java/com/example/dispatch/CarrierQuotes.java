@@ -1,4 +1,4 @@
-package com.example.fulfilment;
+package com.example.dispatch;
 
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
