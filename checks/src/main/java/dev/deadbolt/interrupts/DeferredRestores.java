@@ -1,0 +1,58 @@
+package dev.deadbolt.interrupts;
+
+import com.google.errorprone.VisitorState;
+import com.google.errorprone.util.ASTHelpers;
+import com.sun.source.tree.AssignmentTree;
+import com.sun.source.tree.IdentifierTree;
+import com.sun.source.tree.IfTree;
+import com.sun.source.tree.MethodInvocationTree;
+import com.sun.source.tree.Tree;
+import com.sun.tools.javac.code.Symbol;
+import com.sun.tools.javac.code.TypeTag;
+import javax.lang.model.element.ElementKind;
+
+/**
+ * The "remember and restore later" idiom of uninterruptible waits:
+ *
+ * <pre>{@code
+ * boolean interrupted = false;
+ * try {
+ *   while (true) {
+ *     try { return queue.take(); } catch (InterruptedException e) { interrupted = true; }
+ *   }
+ * } finally {
+ *   if (interrupted) { Thread.currentThread().interrupt(); }
+ * }
+ * }</pre>
+ *
+ * Assigning {@code true} to such a local flag restores the status, only later.
+ */
+final class DeferredRestores {
+  private DeferredRestores() {}
+
+  /**
+   * Whether {@code assignment} sets a local boolean to {@code true} that {@code scope} (the enclosing
+   * method or lambda) tests in an {@code if} whose then-branch restores the interrupt status.
+   */
+  static boolean isDeferredRestore(AssignmentTree assignment, Tree scope, VisitorState state) {
+    if (!(assignment.getVariable() instanceof IdentifierTree)
+        || !Boolean.TRUE.equals(ASTHelpers.constValue(assignment.getExpression(), Boolean.class))) {
+      return false;
+    }
+    Symbol flag = ASTHelpers.getSymbol(assignment.getVariable());
+    if (flag == null
+        || flag.getKind() != ElementKind.LOCAL_VARIABLE
+        || flag.type.getTag() != TypeTag.BOOLEAN) {
+      return false;
+    }
+    return BodySearch.anyMatch(
+        scope,
+        tree ->
+            tree instanceof IfTree ifTree
+                && BodySearch.anyMatch(
+                    ifTree.getCondition(), t -> t instanceof IdentifierTree && flag.equals(ASTHelpers.getSymbol(t)))
+                && BodySearch.anyMatch(
+                    ifTree.getThenStatement(),
+                    t -> t instanceof MethodInvocationTree call && InterruptCalls.isRestore(call, state)));
+  }
+}
