@@ -4,14 +4,13 @@ import com.google.errorprone.VisitorState;
 import com.google.errorprone.util.ASTHelpers;
 import com.sun.source.tree.AnnotationTree;
 import com.sun.source.tree.AssignmentTree;
-import com.sun.source.tree.ClassTree;
 import com.sun.source.tree.ExpressionTree;
-import com.sun.source.tree.MethodTree;
 import com.sun.source.tree.ModifiersTree;
 import com.sun.source.tree.Tree;
-import com.sun.source.tree.VariableTree;
-import com.sun.source.util.TreePath;
 import com.sun.tools.javac.code.Symbol;
+import dev.deadbolt.analysis.Suppressions;
+import dev.deadbolt.report.Members;
+import dev.deadbolt.report.Suppression;
 import java.util.Optional;
 
 /**
@@ -25,20 +24,25 @@ public final class BoundedByAnnotation {
 
   private BoundedByAnnotation() {}
 
-  /** Whether a declaration enclosing the current node carries a {@code @BoundedBy} with a reason. */
-  public static boolean suppresses(VisitorState state) {
-    for (TreePath path = state.getPath(); path != null; path = path.getParentPath()) {
-      ModifiersTree modifiers = modifiersOf(path.getLeaf());
-      if (modifiers == null) {
-        continue;
-      }
-      for (AnnotationTree annotation : modifiers.getAnnotations()) {
-        if (isBoundedBy(annotation) && reason(annotation).filter(r -> !r.isBlank()).isPresent()) {
-          return true;
-        }
+  /**
+   * The {@code @BoundedBy} with a non-blank reason on the declaration {@code tree} (a class, method,
+   * constructor or variable), as a suppression of the unbounded-buffer checks.
+   */
+  public static Optional<Suppression> on(Tree tree, VisitorState state) {
+    ModifiersTree modifiers = Suppressions.modifiersOf(tree);
+    Symbol symbol = ASTHelpers.getDeclaredSymbol(tree);
+    if (modifiers == null || symbol == null) {
+      return Optional.empty();
+    }
+    for (AnnotationTree annotation : modifiers.getAnnotations()) {
+      Optional<String> reason = reason(annotation).filter(r -> !r.isBlank());
+      if (isBoundedBy(annotation) && reason.isPresent()) {
+        return Optional.of(
+            new Suppression(
+                Suppressions.sourceOf(annotation, state), Members.describe(symbol), reason.get()));
       }
     }
-    return false;
+    return Optional.empty();
   }
 
   public static boolean isBoundedBy(AnnotationTree annotation) {
@@ -58,17 +62,4 @@ public final class BoundedByAnnotation {
     return Optional.ofNullable(ASTHelpers.constValue(argument, String.class));
   }
 
-  // The declarations @BoundedBy may mark; other nodes on the path carry no annotations.
-  private static ModifiersTree modifiersOf(Tree tree) {
-    if (tree instanceof ClassTree classTree) {
-      return classTree.getModifiers();
-    }
-    if (tree instanceof MethodTree method) {
-      return method.getModifiers();
-    }
-    if (tree instanceof VariableTree variable) {
-      return variable.getModifiers();
-    }
-    return null;
-  }
 }

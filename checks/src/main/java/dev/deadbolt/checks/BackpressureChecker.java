@@ -1,18 +1,20 @@
 package dev.deadbolt.checks;
 
 import com.google.errorprone.VisitorState;
-import com.google.errorprone.bugpatterns.BugChecker;
-import com.google.errorprone.bugpatterns.BugChecker.CompilationUnitTreeMatcher;
 import com.google.errorprone.matchers.Description;
 import com.sun.source.tree.CompilationUnitTree;
+import com.sun.source.tree.Tree;
 import dev.deadbolt.backpressure.BackpressureOptions;
+import dev.deadbolt.backpressure.BoundedByAnnotation;
 import dev.deadbolt.config.ConfigProblems;
+import dev.deadbolt.report.Suppression;
+import java.util.Optional;
 
 /**
- * Base of UnboundedQueue and UnboundedExecutor: holds their parsed flags and reports malformed ones as
- * compile errors at the first compilation unit.
+ * Base of UnboundedQueue and UnboundedExecutor: holds their parsed flags, reports malformed ones as
+ * compile errors at the first compilation unit, and lets {@code @BoundedBy("reason")} suppress them.
  */
-abstract class BackpressureChecker extends BugChecker implements CompilationUnitTreeMatcher {
+abstract class BackpressureChecker extends DeadboltChecker {
   protected final BackpressureOptions options;
 
   protected BackpressureChecker(BackpressureOptions options) {
@@ -22,6 +24,12 @@ abstract class BackpressureChecker extends BugChecker implements CompilationUnit
   @Override
   public final Description matchCompilationUnit(CompilationUnitTree tree, VisitorState state) {
     ConfigProblems.reportOnce(options.problems(), state);
-    return Description.NO_MATCH;
+    return super.matchCompilationUnit(tree, state);
+  }
+
+  /** A {@code @BoundedBy} with a reason silences these checks, recorded with its reason. */
+  @Override
+  protected final Optional<Suppression> suppressionOn(Tree declaration, VisitorState state) {
+    return BoundedByAnnotation.on(declaration, state);
   }
 }

@@ -89,14 +89,14 @@ public final class BlockingCallUnderLock extends LockAnalysisChecker
       return Description.NO_MATCH;
     }
     ClassTree enclosingClass = ASTHelpers.findEnclosingNode(state.getPath(), ClassTree.class);
-    return buildDescription(call)
-        .setMessage(
+    return finding(call, state)
+        .message(
             cause.get().describe(enclosingClass == null ? null : ASTHelpers.getSymbol(enclosingClass))
                 + " while "
                 + Locks.heldPhrase(stillHeld)
                 + ", so every thread that needs "
                 + (stillHeld.size() == 1 ? "it" : "them")
                 + " waits too")
-        .build();
+        .report();
   }
 }

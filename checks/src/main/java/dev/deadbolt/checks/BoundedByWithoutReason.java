@@ -25,7 +25,7 @@ import dev.deadbolt.backpressure.BoundedByAnnotation;
     linkType = LinkType.CUSTOM,
     link = DocLinks.BASE + "BoundedByWithoutReason.md",
     tags = StandardTags.CONCURRENCY)
-public final class BoundedByWithoutReason extends BugChecker implements AnnotationTreeMatcher {
+public final class BoundedByWithoutReason extends DeadboltChecker implements AnnotationTreeMatcher {
 
   @Override
   public Description matchAnnotation(AnnotationTree tree, VisitorState state) {
@@ -33,11 +33,11 @@ public final class BoundedByWithoutReason extends BugChecker implements Annotati
         || BoundedByAnnotation.reason(tree).filter(reason -> !reason.isBlank()).isPresent()) {
       return Description.NO_MATCH;
     }
-    return buildDescription(tree)
-        .setMessage(
+    return finding(tree, state)
+        .message(
             "This @BoundedBy has an empty reason, so it suppresses nothing: say what keeps the"
                 + " buffer small (an upstream rate limit, a fixed input size) so a reader can check"
                 + " it still holds.")
-        .build();
+        .report();
   }
 }

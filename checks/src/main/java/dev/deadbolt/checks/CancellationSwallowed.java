@@ -37,7 +37,7 @@ import java.util.Set;
     linkType = LinkType.CUSTOM,
     link = DocLinks.BASE + "CancellationSwallowed.md",
     tags = StandardTags.CONCURRENCY)
-public final class CancellationSwallowed extends BugChecker implements CatchTreeMatcher {
+public final class CancellationSwallowed extends DeadboltChecker implements CatchTreeMatcher {
   /** Parameter names that say "ignoring this is the point" (Error Prone's own convention). */
   private static final Set<String> DELIBERATE_NAMES = Set.of("expected", "ignored", "ignore", "_");
 
@@ -56,12 +56,12 @@ public final class CancellationSwallowed extends BugChecker implements CatchTree
     if (TaskBodies.endsTask(tryPath, state) || nextElementFollows(tryPath)) {
       return Description.NO_MATCH;
     }
-    return buildDescription(tree)
-        .setMessage(
+    return finding(tree, state)
+        .message(
             "This handler swallows CancellationException and carries on as if the cancelled work had"
                 + " completed, so the code after it runs without the result; rethrow it, or return or"
                 + " skip explicitly where cancellation is expected")
-        .build();
+        .report();
   }
 
   private static boolean catchesCancellation(CatchTree tree, VisitorState state) {

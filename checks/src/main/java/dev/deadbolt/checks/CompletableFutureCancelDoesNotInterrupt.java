@@ -36,7 +36,7 @@ import javax.lang.model.element.ElementKind;
     linkType = LinkType.CUSTOM,
     link = DocLinks.BASE + "CompletableFutureCancelDoesNotInterrupt.md",
     tags = StandardTags.CONCURRENCY)
-public final class CompletableFutureCancelDoesNotInterrupt extends BugChecker
+public final class CompletableFutureCancelDoesNotInterrupt extends DeadboltChecker
     implements MethodInvocationTreeMatcher {
   private static final String COMPLETABLE_FUTURE = "java.util.concurrent.CompletableFuture";
 
@@ -64,13 +64,13 @@ public final class CompletableFutureCancelDoesNotInterrupt extends BugChecker
     if (receiver != null && isHttpExchange(receiver, state)) {
       return Description.NO_MATCH;
     }
-    return buildDescription(tree)
-        .setMessage(
+    return finding(tree, state)
+        .message(
             "CompletableFuture.cancel(true) only completes the future exceptionally: the thread"
                 + " running the task is not interrupted and keeps working after this call; cancel"
                 + " through the Future that ExecutorService.submit returned, or have the task check"
                 + " a cancellation flag")
-        .build();
+        .report();
   }
 
   /** {@code client.sendAsync(...)} itself, or a local variable initialised with it. */

@@ -46,7 +46,7 @@ import java.util.List;
     linkType = LinkType.CUSTOM,
     link = DocLinks.BASE + "InterruptNotRestored.md",
     tags = StandardTags.CONCURRENCY)
-public final class InterruptNotRestored extends BugChecker implements CatchTreeMatcher {
+public final class InterruptNotRestored extends DeadboltChecker implements CatchTreeMatcher {
   private static final String RESTORE = "Thread.currentThread().interrupt();";
   private static final String CONSEQUENCE =
       "so whoever interrupted this thread (Future.cancel(true), shutdownNow()) cannot stop it";
@@ -70,17 +70,16 @@ public final class InterruptNotRestored extends BugChecker implements CatchTreeM
       return Description.NO_MATCH;
     }
     boolean retries = leaks.stream().anyMatch(leak -> RetryLoops.goesRound(leak, catchPath, state));
-    Description.Builder description =
-        buildDescription(tree).setMessage(message(tree, kind, leaks, retries, state));
+    Finding finding = finding(tree, state).message(message(tree, kind, leaks, retries, state));
     // Restoring and then going round a retry loop would make the next blocking call throw at once,
     // forever: that needs a decision about leaving the loop, so no automatic fix there.
     if (!retries) {
       SuggestedFix fix = restoreFirst(tree, kind, state);
       if (fix != null) {
-        description.addFix(fix);
+        finding.fix(fix);
       }
     }
-    return description.build();
+    return finding.report();
   }
 
   /**

@@ -34,7 +34,7 @@ import dev.deadbolt.interrupts.TaskBodies;
     linkType = LinkType.CUSTOM,
     link = DocLinks.BASE + "InterruptStatusCleared.md",
     tags = StandardTags.CONCURRENCY)
-public final class InterruptStatusCleared extends BugChecker implements MethodInvocationTreeMatcher {
+public final class InterruptStatusCleared extends DeadboltChecker implements MethodInvocationTreeMatcher {
 
   public InterruptStatusCleared() {}
 
@@ -48,12 +48,12 @@ public final class InterruptStatusCleared extends BugChecker implements MethodIn
         || JUnitCode.contains(state.getPath())) {
       return Description.NO_MATCH;
     }
-    return buildDescription(tree)
-        .setMessage(
+    return finding(tree, state)
+        .message(
             "Thread.interrupted() clears the interrupt status and its result is ignored, so a"
                 + " pending cancel(true) or shutdownNow() is silently dropped; test it with"
                 + " Thread.currentThread().isInterrupted(), or act on the result")
-        .build();
+        .report();
   }
 
   /**

@@ -1,8 +1,6 @@
 package dev.deadbolt.checks;
 
 import com.google.errorprone.VisitorState;
-import com.google.errorprone.bugpatterns.BugChecker;
-import com.google.errorprone.bugpatterns.BugChecker.CompilationUnitTreeMatcher;
 import com.google.errorprone.matchers.Description;
 import com.sun.source.tree.CompilationUnitTree;
 import dev.deadbolt.analysis.LockAnalyses;
@@ -14,7 +12,7 @@ import dev.deadbolt.config.DeadboltConfig;
  * problems as compile errors at the first compilation unit, and hands out the analyses of the current
  * compilation.
  */
-abstract class LockAnalysisChecker extends BugChecker implements CompilationUnitTreeMatcher {
+abstract class LockAnalysisChecker extends DeadboltChecker {
   protected final DeadboltConfig config;
 
   protected LockAnalysisChecker(DeadboltConfig config) {
@@ -24,7 +22,7 @@ abstract class LockAnalysisChecker extends BugChecker implements CompilationUnit
   @Override
   public Description matchCompilationUnit(CompilationUnitTree tree, VisitorState state) {
     ConfigProblems.reportOnce(config.problems(), state);
-    return Description.NO_MATCH;
+    return super.matchCompilationUnit(tree, state);
   }
 
   protected final LockAnalyses analyses(VisitorState state) {

@@ -26,6 +26,7 @@ import dev.deadbolt.hierarchy.DeclaredLockOrder;
 import dev.deadbolt.hierarchy.LockEdgeReport;
 import dev.deadbolt.hierarchy.ObservedLockOrder;
 import dev.deadbolt.hierarchy.OrderedNesting;
+import dev.deadbolt.report.ReportFiles;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Optional;
@@ -64,7 +65,11 @@ public final class LockOrderInversion extends LockAnalysisChecker
       Path dir = config.reportDir().get();
       try {
         state.context.put(
-            EDGES_WRITTEN, LockEdgeReport.write(dir, ObservedLockOrder.of(state, analyses(state))));
+            EDGES_WRITTEN,
+            LockEdgeReport.write(
+                dir,
+                ReportFiles.compilationKey(state.context),
+                ObservedLockOrder.of(state, analyses(state))));
       } catch (IOException e) {
         state.context.put(EDGES_WRITTEN, dir);
         Log.instance(state.context)
@@ -97,8 +102,8 @@ public final class LockOrderInversion extends LockAnalysisChecker
       }
       if (edge.heldNode().equals(edge.acquiredNode())) {
         if (edge.via().isEmpty() && !OrderedNesting.isOrdered(state.getPath())) {
-          return buildDescription(site)
-              .setMessage(
+          return finding(site, state)
+              .message(
                   "`"
                       + edge.acquired()
                       + "` is acquired while `"
@@ -107,7 +112,7 @@ public final class LockOrderInversion extends LockAnalysisChecker
                       + edge.heldNode().display()
                       + "`: two threads that lock the same two objects the other way round"
                       + " deadlock; take them in a fixed order (e.g. lower id first)")
-              .build();
+              .report();
         }
         continue;
       }
@@ -119,8 +124,8 @@ public final class LockOrderInversion extends LockAnalysisChecker
       Optional<ObservedLockOrder.Site> opposite =
           ObservedLockOrder.of(state, analyses).oppositeOf(edge.heldNode(), edge.acquiredNode());
       if (opposite.isPresent()) {
-        return buildDescription(site)
-            .setMessage(
+        return finding(site, state)
+            .message(
                 "`"
                     + edge.acquiredNode().display()
                     + "` is acquired"
@@ -130,7 +135,7 @@ public final class LockOrderInversion extends LockAnalysisChecker
                     + "` is held, but "
                     + opposite.get().describe()
                     + " acquires them in the opposite order: two threads running both can deadlock")
-            .build();
+            .report();
       }
     }
     return Description.NO_MATCH;

@@ -85,7 +85,7 @@ public final class LockOrderViolation extends LockAnalysisChecker
       Optional<ImmutableList<DeclaredLockOrder.Declaration>> declared =
           order.requiresBefore(edge.acquiredNode(), edge.heldNode());
       if (declared.isPresent()) {
-        return buildDescription(site).setMessage(message(edge, declared.get(), state)).build();
+        return finding(site, state).message(message(edge, declared.get(), state)).report();
       }
     }
     return Description.NO_MATCH;
@@ -155,10 +155,10 @@ public final class LockOrderViolation extends LockAnalysisChecker
       for (DeclaredLockOrder.Problem problem :
           DeclaredLockOrder.of(state).problemsAt(annotated, type.getSimpleName().toString())) {
         state.reportMatch(
-            buildDescription(annotation)
-                .setMessage("bad @" + problem.annotation() + ": " + problem.message())
-                .overrideSeverity(SeverityLevel.ERROR)
-                .build());
+            finding(annotation, state)
+                .message("bad @" + problem.annotation() + ": " + problem.message())
+                .severity(SeverityLevel.ERROR)
+                .report());
       }
     }
   }

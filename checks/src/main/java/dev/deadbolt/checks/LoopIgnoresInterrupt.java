@@ -20,6 +20,7 @@ import com.sun.source.tree.Tree;
 import com.sun.source.tree.WhileLoopTree;
 import com.sun.source.util.TreePath;
 import dev.deadbolt.config.OffByDefault;
+import dev.deadbolt.config.OptIn;
 import dev.deadbolt.interrupts.TaskBodies;
 import dev.deadbolt.interrupts.TaskLoops;
 import dev.deadbolt.interrupts.TaskLoops.Verdict;
@@ -30,6 +31,7 @@ import dev.deadbolt.interrupts.TaskLoops.Verdict;
  * Off by default (see the docs page): JVM-lifetime daemon loops are written this way on purpose.
  */
 @AutoService(BugChecker.class)
+@OptIn
 @BugPattern(
     name = "LoopIgnoresInterrupt",
     summary =
@@ -39,7 +41,7 @@ import dev.deadbolt.interrupts.TaskLoops.Verdict;
     linkType = LinkType.CUSTOM,
     link = DocLinks.BASE + "LoopIgnoresInterrupt.md",
     tags = StandardTags.CONCURRENCY)
-public final class LoopIgnoresInterrupt extends BugChecker
+public final class LoopIgnoresInterrupt extends DeadboltChecker
     implements WhileLoopTreeMatcher, DoWhileLoopTreeMatcher, ForLoopTreeMatcher {
   private static final String NOT_INTERRUPTED = "!Thread.currentThread().isInterrupted()";
 
@@ -80,17 +82,17 @@ public final class LoopIgnoresInterrupt extends BugChecker
     if (message == null) {
       return Description.NO_MATCH;
     }
-    Description.Builder description = buildDescription(loop).setMessage(message);
+    Finding finding = finding(loop, state).message(message);
     // With the test in the condition the loop can end; where the task must return a value, code
     // after the loop would be needed, so only void task bodies get the fix.
     TreePath task = TaskBodies.enclosingBody(state.getPath());
     if (task != null && TaskBodies.isVoid(task.getLeaf(), state)) {
       SuggestedFix fix = testInterruptInCondition(loop, state);
       if (fix != null) {
-        description.addFix(fix);
+        finding.fix(fix);
       }
     }
-    return description.build();
+    return finding.report();
   }
 
   private static SuggestedFix testInterruptInCondition(Tree loop, VisitorState state) {

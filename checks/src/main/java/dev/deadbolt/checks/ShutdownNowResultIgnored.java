@@ -23,6 +23,7 @@ import com.sun.source.tree.MethodInvocationTree;
 import com.sun.source.tree.Tree;
 import com.sun.tools.javac.code.Type;
 import dev.deadbolt.config.OffByDefault;
+import dev.deadbolt.config.OptIn;
 
 /**
  * {@code executor.shutdownNow();} with the returned list dropped: the tasks that never started vanish,
@@ -30,6 +31,7 @@ import dev.deadbolt.config.OffByDefault;
  * shutdown idiom drops the list, so most findings would restate a deliberate choice.
  */
 @AutoService(BugChecker.class)
+@OptIn
 @BugPattern(
     name = "ShutdownNowResultIgnored",
     summary =
@@ -39,7 +41,7 @@ import dev.deadbolt.config.OffByDefault;
     linkType = LinkType.CUSTOM,
     link = DocLinks.BASE + "ShutdownNowResultIgnored.md",
     tags = StandardTags.CONCURRENCY)
-public final class ShutdownNowResultIgnored extends BugChecker
+public final class ShutdownNowResultIgnored extends DeadboltChecker
     implements MethodInvocationTreeMatcher {
   private static final Matcher<ExpressionTree> SHUTDOWN_NOW =
       instanceMethod()
@@ -62,17 +64,17 @@ public final class ShutdownNowResultIgnored extends BugChecker
     if (receiver != null && forkJoinPool != null && ASTHelpers.isSubtype(receiver, forkJoinPool, state)) {
       return Description.NO_MATCH;
     }
-    Description.Builder description =
-        buildDescription(tree)
-            .setMessage(
+    Finding finding =
+        finding(tree, state)
+            .message(
                 "shutdownNow() hands back the tasks that never started and this call drops them:"
                     + " their work is lost without a trace and the Futures of submitted ones never"
                     + " complete, so a caller blocked in get() waits forever; cancel or record them");
     Tree parent = state.getPath().getParentPath().getLeaf();
     if (parent instanceof ExpressionStatementTree statement) {
-      description.addFix(cancelNeverRan(statement, tree, state));
+      finding.fix(cancelNeverRan(statement, tree, state));
     }
-    return description.build();
+    return finding.report();
   }
 
   /** Cancels the Futures among the returned tasks, so that nobody waits on them forever. */

@@ -22,7 +22,6 @@ import com.sun.source.tree.MethodInvocationTree;
 import com.sun.source.tree.NewClassTree;
 import com.sun.tools.javac.code.Symbol;
 import dev.deadbolt.backpressure.BackpressureOptions;
-import dev.deadbolt.backpressure.BoundedByAnnotation;
 import dev.deadbolt.backpressure.BoundedThreadPool;
 import dev.deadbolt.backpressure.BoundedThreadPool.Rejection;
 import dev.deadbolt.backpressure.CapacityArguments;
@@ -100,20 +99,16 @@ public final class UnboundedExecutor extends BackpressureChecker
 
   private Description check(
       ExpressionTree tree, List<? extends ExpressionTree> args, VisitorState state) {
-    Optional<Description> finding = describe(tree, args, state);
-    if (finding.isEmpty() || BoundedByAnnotation.suppresses(state)) {
-      return Description.NO_MATCH;
-    }
-    return finding.get();
+    return describe(tree, args, state).map(Finding::report).orElse(Description.NO_MATCH);
   }
 
-  private Optional<Description> describe(
+  private Optional<Finding> describe(
       ExpressionTree tree, List<? extends ExpressionTree> args, VisitorState state) {
     int capacity = options.defaultCapacity();
     if (FIXED_POOL.matches(tree, state)) {
-      Description.Builder description =
-          buildDescription(tree)
-              .setMessage(
+      Finding description =
+          finding(tree, state)
+              .message(
                   "Executors.newFixedThreadPool queues tasks in a LinkedBlockingQueue with no"
                       + " capacity: when its threads fall behind, "
                       + TASKS_PILE_UP);
@@ -121,28 +116,28 @@ public final class UnboundedExecutor extends BackpressureChecker
       // AbortPolicy first: the fix a patching run applies keeps every task on the pool's threads.
       for (Rejection rejection : List.of(Rejection.ABORT, Rejection.CALLER_RUNS)) {
         BoundedThreadPool.replacing(tree, args.get(0), threadFactory, capacity, rejection, state)
-            .ifPresent(description::addFix);
+            .ifPresent(description::fix);
       }
-      return Optional.of(description.build());
+      return Optional.of(description);
     }
     if (SINGLE_THREAD.matches(tree, state)) {
       // No CallerRunsPolicy here: running a task on the caller would break the one-at-a-time order
       // a single-thread executor promises.
       Optional<ExpressionTree> threadFactory = argument(args, 0);
       return Optional.of(
-          buildDescription(tree)
-              .setMessage(
+          finding(tree, state)
+              .message(
                   "Executors.newSingleThreadExecutor queues tasks in a LinkedBlockingQueue with no"
                       + " capacity: when its thread falls behind, "
                       + TASKS_PILE_UP)
-              .addFix(
+              .fix(
                   BoundedThreadPool.replacing(
-                      tree, "1", threadFactory, capacity, Rejection.ABORT, state))
-              .build());
+                      tree, "1", threadFactory, capacity, Rejection.ABORT, state)));
     }
     if (CACHED_POOL.matches(tree, state)) {
       return message(
           tree,
+          state,
           "Executors.newCachedThreadPool starts a new thread for every task no idle thread can"
               + " take: "
               + THREADS_PILE_UP);
@@ -157,6 +152,7 @@ public final class UnboundedExecutor extends BackpressureChecker
     if (SCHEDULED_POOL.matches(tree, state)) {
       return message(
           tree,
+          state,
           name(tree)
               + " keeps tasks in an unbounded delay queue: when tasks are scheduled faster than"
               + " they run, they pile up until the heap runs out.");
@@ -164,6 +160,7 @@ public final class UnboundedExecutor extends BackpressureChecker
     if (WORK_STEALING_POOL.matches(tree, state)) {
       return message(
           tree,
+          state,
           "Executors.newWorkStealingPool queues tasks in unbounded ForkJoinPool queues: when its"
               + " workers fall behind, "
               + TASKS_PILE_UP);
@@ -171,6 +168,7 @@ public final class UnboundedExecutor extends BackpressureChecker
     if (THREAD_PER_TASK.matches(tree, state)) {
       return message(
           tree,
+          state,
           name(tree)
               + " starts a thread for every task: when tasks arrive faster than they finish,"
               + " threads and everything they hold pile up until the heap runs out.");
@@ -178,33 +176,34 @@ public final class UnboundedExecutor extends BackpressureChecker
     return Optional.empty();
   }
 
-  private Optional<Description> describeThreadPool(
+  private Optional<Finding> describeThreadPool(
       ExpressionTree tree, List<? extends ExpressionTree> args, VisitorState state) {
     Optional<UnboundedBuffer> queue =
         UnboundedBuffers.recognize(args.get(ThreadPoolConstructors.WORK_QUEUE), state);
     if (queue.isPresent()) {
-      Description.Builder description =
-          buildDescription(tree)
-              .setMessage(
+      Finding description =
+          finding(tree, state)
+              .message(
                   "This ThreadPoolExecutor's work queue, "
                       + queue.get().subject()
                       + ", grows without bound: when its threads fall behind, submitted tasks pile"
                       + " up until the heap runs out (and no thread beyond corePoolSize ever"
                       + " starts).");
-      queue.get().fix(options.defaultCapacity(), state).ifPresent(description::addFix);
-      return Optional.of(description.build());
+      queue.get().fix(options.defaultCapacity(), state).ifPresent(description::fix);
+      return Optional.of(description);
     }
     if (CapacityArguments.isNoBound(args.get(ThreadPoolConstructors.MAXIMUM_POOL_SIZE))) {
       return message(
           tree,
+          state,
           "This ThreadPoolExecutor's maximumPoolSize of Integer.MAX_VALUE is no bound: "
               + THREADS_PILE_UP);
     }
     return Optional.empty();
   }
 
-  private Optional<Description> message(ExpressionTree tree, String message) {
-    return Optional.of(buildDescription(tree).setMessage(message).build());
+  private Optional<Finding> message(ExpressionTree tree, VisitorState state, String message) {
+    return Optional.of(finding(tree, state).message(message));
   }
 
   private static Optional<ExpressionTree> argument(

@@ -18,7 +18,6 @@ import com.sun.source.tree.MemberReferenceTree;
 import com.sun.source.tree.MethodInvocationTree;
 import com.sun.source.tree.NewClassTree;
 import dev.deadbolt.backpressure.BackpressureOptions;
-import dev.deadbolt.backpressure.BoundedByAnnotation;
 import dev.deadbolt.backpressure.ThreadPoolConstructors;
 import dev.deadbolt.backpressure.UnboundedBuffer;
 import dev.deadbolt.backpressure.UnboundedBuffers;
@@ -66,18 +65,15 @@ public final class UnboundedQueue extends BackpressureChecker
 
   private Description check(ExpressionTree tree, VisitorState state) {
     Optional<UnboundedBuffer> buffer = UnboundedBuffers.recognize(tree, state);
-    if (buffer.isEmpty()
-        || ThreadPoolConstructors.isWorkQueueArgument(state)
-        || BoundedByAnnotation.suppresses(state)) {
+    if (buffer.isEmpty() || ThreadPoolConstructors.isWorkQueueArgument(state)) {
       return Description.NO_MATCH;
     }
-    Description.Builder description =
-        buildDescription(tree)
-            .setMessage(
-                buffer.get().sentenceSubject()
-                    + " grows without bound: when consumers fall behind, it keeps every element"
-                    + " they have not taken until the heap runs out.");
-    buffer.get().fix(options.defaultCapacity(), state).ifPresent(description::addFix);
-    return description.build();
+    return finding(tree, state)
+        .message(
+            buffer.get().sentenceSubject()
+                + " grows without bound: when consumers fall behind, it keeps every element"
+                + " they have not taken until the heap runs out.")
+        .fix(buffer.get().fix(options.defaultCapacity(), state))
+        .report();
   }
 }

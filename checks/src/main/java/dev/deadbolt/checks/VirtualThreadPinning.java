@@ -69,14 +69,14 @@ public final class VirtualThreadPinning extends LockAnalysisChecker
     if (calls.isEmpty()) {
       return Description.NO_MATCH;
     }
-    return buildDescription(tree)
-        .setMessage(
+    return finding(tree, state)
+        .message(
             "`synchronized ("
                 + tree.getExpression().toString().replaceAll("^\\((.*)\\)$", "$1")
                 + ")` "
                 + monitorMessage(calls, state))
-        .addFix(MonitorToLockFix.forRegion(tree, state))
-        .build();
+        .fix(MonitorToLockFix.forRegion(tree, state))
+        .report();
   }
 
   @Override
@@ -90,9 +90,9 @@ public final class VirtualThreadPinning extends LockAnalysisChecker
     if (calls.isEmpty()) {
       return Description.NO_MATCH;
     }
-    return buildDescription(tree)
-        .setMessage("`synchronized` method " + monitorMessage(calls, state))
-        .build();
+    return finding(tree, state)
+        .message("`synchronized` method " + monitorMessage(calls, state))
+        .report();
   }
 
   @Override
@@ -120,14 +120,14 @@ public final class VirtualThreadPinning extends LockAnalysisChecker
     if (calls.isEmpty()) {
       return Description.NO_MATCH;
     }
-    return buildDescription(reported)
-        .setMessage(
+    return finding(reported, state)
+        .message(
             "class initialization "
                 + blocksAt(calls, state)
                 + "; a virtual thread that blocks in a class initializer pins its carrier on every"
                 + " JDK, and every thread that touches the class waits for it: move the work out of"
                 + " static initialization")
-        .build();
+        .report();
   }
 
   private String monitorMessage(List<PinningCall> calls, VisitorState state) {

@@ -69,26 +69,8 @@ public final class DeadboltConfig {
     OptionalInt runtimeJdk =
         DeadboltFlags.intInRange(
             flags, DeadboltFlags.RUNTIME_JDK, 8, 1000, problems);
-    Optional<Path> reportDir = readReportDir(flags, problems);
+    Optional<Path> reportDir = DeadboltFlags.reportDir(flags, problems);
     return new DeadboltConfig(blocking, immediate, runtimeJdk, reportDir, problems);
-  }
-
-  private static Optional<Path> readReportDir(ErrorProneFlags flags, List<ConfigProblem> problems) {
-    Optional<String> value = DeadboltFlags.get(flags, DeadboltFlags.REPORT_DIR);
-    if (value.isEmpty()) {
-      return Optional.empty();
-    }
-    String flag = DeadboltFlags.spelling(DeadboltFlags.REPORT_DIR);
-    if (value.get().isEmpty()) {
-      problems.add(new ConfigProblem(flag, "", "no directory named"));
-      return Optional.empty();
-    }
-    Path dir = Paths.get(value.get());
-    if (Files.exists(dir) && !Files.isDirectory(dir)) {
-      problems.add(new ConfigProblem(flag, dir.toString(), "exists and is not a directory"));
-      return Optional.empty();
-    }
-    return Optional.of(dir);
   }
 
   private static List<CatalogEntry> readBlockingFile(String file, List<ConfigProblem> problems) {

@@ -1,6 +1,9 @@
 package dev.deadbolt.config;
 
 import com.google.errorprone.ErrorProneFlags;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalInt;
@@ -36,6 +39,28 @@ public final class DeadboltFlags {
   public static final String STRICT_EXECUTOR_BOUNDS = "StrictExecutorBounds";
 
   private DeadboltFlags() {}
+
+  /**
+   * {@code -XepOpt:Deadbolt:ReportDir}, if given: a directory (created when missing) for what the
+   * compilation observed. An empty value or an existing file is recorded in {@code problems}.
+   */
+  public static Optional<Path> reportDir(ErrorProneFlags flags, List<ConfigProblem> problems) {
+    Optional<String> value = get(flags, REPORT_DIR);
+    if (value.isEmpty()) {
+      return Optional.empty();
+    }
+    if (value.get().isEmpty()) {
+      problems.add(new ConfigProblem(spelling(REPORT_DIR), "", "no directory named"));
+      return Optional.empty();
+    }
+    Path dir = Paths.get(value.get());
+    if (Files.exists(dir) && !Files.isDirectory(dir)) {
+      problems.add(
+          new ConfigProblem(spelling(REPORT_DIR), dir.toString(), "exists and is not a directory"));
+      return Optional.empty();
+    }
+    return Optional.of(dir);
+  }
 
   /** The text of {@code -XepOpt:Deadbolt:<name>} if given. */
   public static Optional<String> get(ErrorProneFlags flags, String name) {

@@ -1,29 +1,33 @@
 package dev.deadbolt.hierarchy;
 
+import dev.deadbolt.report.Json;
+import dev.deadbolt.report.ReportFiles;
 import java.io.IOException;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.UUID;
 
 /**
- * Writes the lock-acquisition edges a compilation observed to {@code <ReportDir>/lock-edges-<id>.jsonl},
- * so that a build-wide tool can find lock-order cycles that span modules. One new file per
- * compilation, never appended to, so parallel module builds cannot interleave. Format:
- * docs/report-format.md ("deadbolt-lock-edges", version 1).
+ * Writes the lock-acquisition edges a compilation observed to {@code
+ * <ReportDir>/lock-edges-<key>.jsonl}, so that a build-wide tool can find lock-order cycles that span
+ * modules. One file per compilation, replaced when the same output directory is compiled again (see
+ * {@link ReportFiles}), so parallel module builds cannot interleave. Format: docs/report-format.md
+ * ("deadbolt-lock-edges", version 1).
  */
 public final class LockEdgeReport {
   public static final String FORMAT = "deadbolt-lock-edges";
   public static final int VERSION = 1;
+  public static final String PREFIX = "lock-edges";
 
   private LockEdgeReport() {}
 
   /** Writes the file and returns its path. */
-  public static Path write(Path dir, ObservedLockOrder order) throws IOException {
+  public static Path write(Path dir, String compilationKey, ObservedLockOrder order)
+      throws IOException {
     Files.createDirectories(dir);
-    Path file = dir.resolve("lock-edges-" + UUID.randomUUID() + ".jsonl");
-    Path partial = dir.resolve(file.getFileName() + ".partial");
+    Path file = ReportFiles.published(dir, PREFIX, compilationKey);
+    Path partial = ReportFiles.partial(file);
     try (Writer out = Files.newBufferedWriter(partial, StandardCharsets.UTF_8)) {
       out.write("{\"format\":\"" + FORMAT + "\",\"version\":" + VERSION + "}\n");
       for (ObservedLockOrder.Observed edge : order.all()) {
@@ -41,29 +45,11 @@ public final class LockEdgeReport {
                 + "}\n");
       }
     }
-    // Readers see a whole file or none.
-    Files.move(partial, file, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+    ReportFiles.publish(partial, file);
     return file;
   }
 
-  static String json(String s) {
-    StringBuilder out = new StringBuilder("\"");
-    for (char c : s.toCharArray()) {
-      switch (c) {
-        case '"' -> out.append("\\\"");
-        case '\\' -> out.append("\\\\");
-        case '\n' -> out.append("\\n");
-        case '\r' -> out.append("\\r");
-        case '\t' -> out.append("\\t");
-        default -> {
-          if (c < 0x20) {
-            out.append(String.format("\\u%04x", (int) c));
-          } else {
-            out.append(c);
-          }
-        }
-      }
-    }
-    return out.append('"').toString();
+  private static String json(String s) {
+    return Json.quote(s);
   }
 }

@@ -26,15 +26,20 @@ final class JavacWithPlugin {
 
   /** Compiles one source with the given Error Prone arguments; returns every diagnostic's text. */
   static Result compile(String className, String source, String errorProneArgs) {
-    JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
-    DiagnosticCollector<JavaFileObject> diagnostics = new DiagnosticCollector<>();
-    String classPath = System.getProperty("java.class.path");
     File out;
     try {
       out = java.nio.file.Files.createTempDirectory("deadbolt-javac").toFile();
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
+    return compile(className, source, errorProneArgs, out);
+  }
+
+  /** As {@link #compile(String, String, String)}, writing classes to {@code out}. */
+  static Result compile(String className, String source, String errorProneArgs, File out) {
+    JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
+    DiagnosticCollector<JavaFileObject> diagnostics = new DiagnosticCollector<>();
+    String classPath = System.getProperty("java.class.path");
     List<String> options =
         List.of(
             "-XDcompilePolicy=simple",

@@ -174,7 +174,8 @@ public class LockOrderInversionTest {
         .doTest();
     List<Path> files;
     try (Stream<Path> listing = Files.list(dir)) {
-      files = listing.toList();
+      files =
+          listing.filter(f -> f.getFileName().toString().startsWith("lock-edges-")).toList();
     }
     assertThat(files).hasSize(1);
     assertThat(files.get(0).getFileName().toString()).matches("lock-edges-[0-9a-f-]+\\.jsonl");

@@ -1,0 +1,173 @@
+package dev.deadbolt.checks;
+
+import com.google.errorprone.VisitorState;
+import com.google.errorprone.bugpatterns.BugChecker;
+import com.google.errorprone.bugpatterns.BugChecker.CompilationUnitTreeMatcher;
+import com.google.errorprone.fixes.ErrorPronePosition;
+import com.google.errorprone.fixes.Fix;
+import com.google.errorprone.matchers.Description;
+import com.sun.source.tree.CompilationUnitTree;
+import com.sun.source.tree.Tree;
+import com.sun.source.util.TreePath;
+import com.sun.tools.javac.tree.JCTree;
+import com.sun.tools.javac.util.JCDiagnostic.DiagnosticPosition;
+import dev.deadbolt.analysis.Suppressions;
+import dev.deadbolt.report.FindingsReport;
+import dev.deadbolt.report.Suppression;
+import java.util.Optional;
+
+/**
+ * Base of every Deadbolt check, and the one way a finding reaches the user: a check builds it with
+ * {@link #finding} and returns {@link Finding#report()}. There suppression is decided and, with {@code
+ * -XepOpt:Deadbolt:ReportDir}, the finding is recorded (see {@link FindingsReport}).
+ *
+ * <p>Error Prone decides {@code @SuppressWarnings} before it calls a matcher, so a suppressed finding is
+ * never seen by the check that would have made it. To record suppressed findings with what suppressed
+ * them, Error Prone's own {@code @SuppressWarnings} handling is off for Deadbolt checks ({@link
+ * #supportsSuppressWarnings()} is false) and {@link Finding#report()} decides it instead, the same way
+ * (see {@link Suppressions}); {@code -XepIgnoreSuppressionAnnotations} and generated-code exclusion keep
+ * working. Because a Description built any other way would skip that decision, {@code
+ * BugChecker}'s {@code describeMatch} and {@code buildDescription} throw here.
+ */
+public abstract class DeadboltChecker extends BugChecker implements CompilationUnitTreeMatcher {
+
+  /** Suppression is decided by {@link Finding#report()}, so Error Prone always runs the matchers. */
+  @Override
+  public final boolean supportsSuppressWarnings() {
+    return false;
+  }
+
+  /**
+   * Opens the compilation's findings report, so a compilation without findings still leaves one.
+   * Subclasses that override this call it.
+   */
+  @Override
+  public Description matchCompilationUnit(CompilationUnitTree tree, VisitorState state) {
+    FindingsReport.of(state);
+    return Description.NO_MATCH;
+  }
+
+  /** A finding of this check at {@code tree}; finish it with {@link Finding#report()}. */
+  protected final Finding finding(Tree tree, VisitorState state) {
+    return new Finding(
+        this,
+        tree,
+        state,
+        Description.builder(ErrorPronePosition.from(tree), canonicalName(), linkUrl(), message()));
+  }
+
+  /**
+   * A suppression of this check on {@code declaration} other than {@code @SuppressWarnings} (which every
+   * check honours), e.g. {@code @BoundedBy("reason")}. None by default.
+   */
+  protected Optional<Suppression> suppressionOn(Tree declaration, VisitorState state) {
+    return Optional.empty();
+  }
+
+  /** What suppresses this check at {@code path}: the innermost suppressing declaration around it. */
+  final Optional<Suppression> suppressionAt(TreePath path, VisitorState state) {
+    for (TreePath p = path; p != null; p = p.getParentPath()) {
+      Tree declaration = p.getLeaf();
+      Optional<Suppression> found =
+          Suppressions.on(declaration, allNames(), state).or(() -> suppressionOn(declaration, state));
+      if (found.isPresent()) {
+        return found;
+      }
+    }
+    return Optional.empty();
+  }
+
+  // ---- Error Prone's shortcuts would bypass Finding.report() --------------------------------------
+
+  private UnsupportedOperationException bypass() {
+    return new UnsupportedOperationException(
+        canonicalName()
+            + ": a Deadbolt check reports through finding(tree, state)...report(), which decides"
+            + " @SuppressWarnings and records the finding; describeMatch/buildDescription would skip"
+            + " both");
+  }
+
+  /** @deprecated use {@link #finding}. */
+  @Deprecated
+  @Override
+  public final Description describeMatch(ErrorPronePosition position, Fix fix) {
+    throw bypass();
+  }
+
+  /** @deprecated use {@link #finding}. */
+  @Deprecated
+  @Override
+  public final Description describeMatch(Tree node, Fix fix) {
+    throw bypass();
+  }
+
+  /** @deprecated use {@link #finding}. */
+  @Deprecated
+  @Override
+  public final Description describeMatch(JCTree node, Fix fix) {
+    throw bypass();
+  }
+
+  /** @deprecated use {@link #finding}. */
+  @Deprecated
+  @Override
+  public final Description describeMatch(DiagnosticPosition position, Fix fix) {
+    throw bypass();
+  }
+
+  /** @deprecated use {@link #finding}. */
+  @Deprecated
+  @Override
+  public final Description describeMatch(ErrorPronePosition position) {
+    throw bypass();
+  }
+
+  /** @deprecated use {@link #finding}. */
+  @Deprecated
+  @Override
+  public final Description describeMatch(Tree node) {
+    throw bypass();
+  }
+
+  /** @deprecated use {@link #finding}. */
+  @Deprecated
+  @Override
+  public final Description describeMatch(JCTree node) {
+    throw bypass();
+  }
+
+  /** @deprecated use {@link #finding}. */
+  @Deprecated
+  @Override
+  public final Description describeMatch(DiagnosticPosition position) {
+    throw bypass();
+  }
+
+  /** @deprecated use {@link #finding}. */
+  @Deprecated
+  @Override
+  public final Description.Builder buildDescription(ErrorPronePosition position) {
+    throw bypass();
+  }
+
+  /** @deprecated use {@link #finding}. */
+  @Deprecated
+  @Override
+  public final Description.Builder buildDescription(Tree node) {
+    throw bypass();
+  }
+
+  /** @deprecated use {@link #finding}. */
+  @Deprecated
+  @Override
+  public final Description.Builder buildDescription(DiagnosticPosition position) {
+    throw bypass();
+  }
+
+  /** @deprecated use {@link #finding}. */
+  @Deprecated
+  @Override
+  public final Description.Builder buildDescription(JCTree tree) {
+    throw bypass();
+  }
+}

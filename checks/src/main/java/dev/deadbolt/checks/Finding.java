@@ -1,0 +1,85 @@
+package dev.deadbolt.checks;
+
+import com.google.errorprone.BugPattern.SeverityLevel;
+import com.google.errorprone.VisitorState;
+import com.google.errorprone.fixes.Fix;
+import com.google.errorprone.matchers.Description;
+import com.sun.source.tree.Tree;
+import com.sun.source.util.TreePath;
+import dev.deadbolt.report.FindingsReport;
+import dev.deadbolt.report.Suppression;
+import java.util.Optional;
+
+/**
+ * A finding being built by a Deadbolt check ({@link DeadboltChecker#finding}): its message, fixes and
+ * severity, then {@link #report()}.
+ */
+public final class Finding {
+  private final DeadboltChecker checker;
+  private final Tree tree;
+  private final VisitorState state;
+  private final Description.Builder description;
+
+  Finding(DeadboltChecker checker, Tree tree, VisitorState state, Description.Builder description) {
+    this.checker = checker;
+    this.tree = tree;
+    this.state = state;
+    this.description = description;
+  }
+
+  public Finding message(String message) {
+    description.setMessage(message);
+    return this;
+  }
+
+  public Finding fix(Fix fix) {
+    description.addFix(fix);
+    return this;
+  }
+
+  public Finding fix(Optional<? extends Fix> fix) {
+    description.addFix(fix);
+    return this;
+  }
+
+  public Finding severity(SeverityLevel severity) {
+    description.overrideSeverity(severity);
+    return this;
+  }
+
+  /**
+   * Decides suppression and records the finding: returns it for Error Prone to report, or {@link
+   * Description#NO_MATCH} when an enclosing declaration suppresses the check (recorded as suppressed,
+   * with the annotation and its reason).
+   */
+  public Description report() {
+    Description built = description.build();
+    TreePath flagged = pathOf(tree, state);
+    FindingsReport report = FindingsReport.of(state);
+    if (!state.errorProneOptions().isIgnoreSuppressionAnnotations()) {
+      Optional<Suppression> suppression =
+          checker.suppressionAt(flagged, state).or(() -> checker.suppressionAt(state.getPath(), state));
+      if (suppression.isPresent()) {
+        report.suppressed(built, flagged, suppression.get(), state);
+        return Description.NO_MATCH;
+      }
+    }
+    report.reported(built, flagged, state);
+    return built;
+  }
+
+  /** The path to {@code tree}: usually the matched node or below it, else anywhere in its file. */
+  private static TreePath pathOf(Tree tree, VisitorState state) {
+    for (TreePath p = state.getPath(); p != null; p = p.getParentPath()) {
+      if (p.getLeaf() == tree) {
+        return p;
+      }
+    }
+    TreePath below = TreePath.getPath(state.getPath(), tree);
+    if (below != null) {
+      return below;
+    }
+    TreePath anywhere = TreePath.getPath(state.getPath().getCompilationUnit(), tree);
+    return anywhere != null ? anywhere : state.getPath();
+  }
+}
