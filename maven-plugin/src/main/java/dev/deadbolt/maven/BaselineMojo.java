@@ -1,0 +1,43 @@
+package dev.deadbolt.maven;
+
+import java.io.IOException;
+import org.apache.maven.plugin.MojoExecutionException;
+import org.apache.maven.plugin.MojoFailureException;
+import org.apache.maven.plugins.annotations.Mojo;
+
+/**
+ * Writes the module's current findings as its baseline ({@code deadbolt-baseline.json}), so that {@code
+ * check} fails only on findings added after it. Entries whose finding is gone drop out.
+ */
+@Mojo(name = "baseline", threadSafe = true)
+public class BaselineMojo extends AbstractDeadboltMojo {
+  @Override
+  public void execute() throws MojoExecutionException, MojoFailureException {
+    if (skip) {
+      getLog().info("Deadbolt: skipped");
+      return;
+    }
+    Verdict previous = judge(readBaseline());
+    if (previous == null) {
+      getLog().info("Deadbolt: no Java sources in " + project.getArtifactId() + ", no baseline written");
+      return;
+    }
+    Baseline current = judge(Baseline.empty()).toBaseline(project.getBasedir().toPath());
+    try {
+      current.write(baseline.toPath());
+    } catch (IOException e) {
+      throw new MojoExecutionException("Deadbolt: cannot write " + baseline + ": " + e, e);
+    }
+    getLog()
+        .info(
+            "Deadbolt: wrote "
+                + relativeToModule(baseline)
+                + " with "
+                + AbstractCheckMojo.count(current.entries().size(), "finding", "findings")
+                + (previous.stale().isEmpty()
+                    ? ""
+                    : "; dropped "
+                        + AbstractCheckMojo.count(
+                            previous.stale().size(), "stale entry", "stale entries")));
+  }
+}

@@ -1,0 +1,23 @@
+package dev.deadbolt.maven;
+
+import org.apache.maven.plugin.MojoExecutionException;
+import org.apache.maven.plugin.MojoFailureException;
+import org.apache.maven.plugins.annotations.LifecyclePhase;
+import org.apache.maven.plugins.annotations.Mojo;
+
+/**
+ * Judges the findings the compile recorded ({@code -XepOpt:Deadbolt:ReportDir}) against the baseline:
+ * writes SARIF, prints a summary grouped by check, reports lock-order cycles that span modules, and
+ * fails the build on a finding that is not in the baseline.
+ */
+@Mojo(name = "check", defaultPhase = LifecyclePhase.VERIFY, threadSafe = true)
+public class CheckMojo extends AbstractCheckMojo {
+  @Override
+  public void execute() throws MojoExecutionException, MojoFailureException {
+    if (skip) {
+      getLog().info("Deadbolt: skipped");
+      return;
+    }
+    check();
+  }
+}

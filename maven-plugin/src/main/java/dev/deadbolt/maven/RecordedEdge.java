@@ -1,0 +1,13 @@
+package dev.deadbolt.maven;
+
+import java.nio.file.Path;
+
+/**
+ * One lock-acquisition edge a compilation recorded (format "deadbolt-lock-edges"): {@code acquired} was
+ * taken while {@code held} was held, first seen at {@code source:line} in {@code method}.
+ *
+ * @param compilation the report file that recorded it: one per compilation
+ * @param module the module whose report directory holds that file
+ */
+public record RecordedEdge(
+    String held, String acquired, Path source, int line, String method, Path compilation, String module) {}

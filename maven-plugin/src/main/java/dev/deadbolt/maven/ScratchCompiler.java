@@ -1,0 +1,123 @@
+package dev.deadbolt.maven;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import javax.tools.Diagnostic;
+import javax.tools.DiagnosticCollector;
+import javax.tools.JavaCompiler;
+import javax.tools.JavaFileObject;
+import javax.tools.StandardJavaFileManager;
+import javax.tools.ToolProvider;
+
+/**
+ * Runs javac with Error Prone for {@code analyze}: in-process when this JVM lets Error Prone reach
+ * javac's internals (Maven started with the {@code --add-exports}/{@code --add-opens} of {@code
+ * .mvn/jvm.config}), else in a javac of the same JDK started with those flags as {@code -J} options.
+ * Either way only compile errors come back: Deadbolt's findings go to the report directory.
+ */
+final class ScratchCompiler {
+  static final List<String> EXPORTED =
+      List.of("api", "file", "main", "model", "parser", "processing", "tree", "util");
+  static final List<String> OPENED = List.of("code", "comp");
+
+  /** How the compile went: javac's errors other than Error Prone findings, and where it ran. */
+  record Outcome(List<String> errors, boolean inProcess) {}
+
+  private ScratchCompiler() {}
+
+  /** Whether Error Prone can run inside this JVM. */
+  static boolean canRunInProcess() {
+    Module compiler = ModuleLayer.boot().findModule("jdk.compiler").orElse(null);
+    if (compiler == null) {
+      return false;
+    }
+    Module unnamed = ScratchCompiler.class.getClassLoader().getUnnamedModule();
+    return EXPORTED.stream().allMatch(p -> compiler.isExported("com.sun.tools.javac." + p, unnamed))
+        && OPENED.stream().allMatch(p -> compiler.isOpen("com.sun.tools.javac." + p, unnamed));
+  }
+
+  static Outcome compile(List<String> options, List<Path> sources, Path workDir) throws IOException {
+    return canRunInProcess()
+        ? new Outcome(inProcess(options, sources), true)
+        : new Outcome(forked(options, sources, workDir), false);
+  }
+
+  private static List<String> inProcess(List<String> options, List<Path> sources) throws IOException {
+    JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
+    DiagnosticCollector<JavaFileObject> diagnostics = new DiagnosticCollector<>();
+    try (StandardJavaFileManager files =
+        javac.getStandardFileManager(diagnostics, Locale.ROOT, StandardCharsets.UTF_8)) {
+      javac
+          .getTask(null, files, diagnostics, options, null, files.getJavaFileObjectsFromPaths(sources))
+          .call();
+    }
+    List<String> errors = new ArrayList<>();
+    for (Diagnostic<? extends JavaFileObject> d : diagnostics.getDiagnostics()) {
+      if (d.getKind() == Diagnostic.Kind.ERROR && !isFinding(d.getCode())) {
+        errors.add(
+            (d.getSource() == null ? "" : d.getSource().getName() + ":" + d.getLineNumber() + ": ")
+                + d.getMessage(Locale.ROOT));
+      }
+    }
+    return errors;
+  }
+
+  private static List<String> forked(List<String> options, List<Path> sources, Path workDir)
+      throws IOException {
+    Files.createDirectories(workDir);
+    Path argFile = workDir.resolve("javac.args");
+    List<String> args = new ArrayList<>(options);
+    args.add("-XDrawDiagnostics");
+    sources.forEach(s -> args.add(s.toString()));
+    Files.write(argFile, args.stream().map(ScratchCompiler::quote).toList(), StandardCharsets.UTF_8);
+    List<String> command = new ArrayList<>();
+    command.add(Path.of(System.getProperty("java.home"), "bin", "javac").toString());
+    EXPORTED.forEach(p -> command.add("-J--add-exports=jdk.compiler/com.sun.tools.javac." + p + "=ALL-UNNAMED"));
+    OPENED.forEach(p -> command.add("-J--add-opens=jdk.compiler/com.sun.tools.javac." + p + "=ALL-UNNAMED"));
+    command.add("@" + argFile);
+    Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+    String output;
+    try (InputStream in = process.getInputStream()) {
+      ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+      in.transferTo(bytes);
+      output = bytes.toString(StandardCharsets.UTF_8);
+    }
+    int exit;
+    try {
+      exit = process.waitFor();
+    } catch (InterruptedException e) {
+      process.destroy();
+      Thread.currentThread().interrupt();
+      throw new IOException("interrupted while javac ran", e);
+    }
+    List<String> errors = new ArrayList<>();
+    // -XDrawDiagnostics: "File.java:12:5: compiler.err.<key>: ..."; Error Prone's own are error.prone.
+    for (String line : output.split("\\R")) {
+      int at = line.indexOf("compiler.err.");
+      if (at >= 0 && !isFinding(line.substring(at).split(":", 2)[0])) {
+        errors.add(line);
+      }
+    }
+    if (exit != 0 && errors.isEmpty() && !output.contains("compiler.err.error.prone")) {
+      errors.add("javac exited with " + exit + ":\n" + output);
+    }
+    return errors;
+  }
+
+  /** An error that is an Error Prone finding (a check set to ERROR), not a broken compile. */
+  private static boolean isFinding(String code) {
+    return "compiler.err.error.prone".equals(code);
+  }
+
+  /** An argument as javac's {@code @file} reads it. */
+  private static String quote(String arg) {
+    return "\"" + arg.replace("\\", "\\\\").replace("\"", "\\\"") + "\"";
+  }
+}
