@@ -1,0 +1,55 @@
+import com.google.gson.JsonParser
+import dev.deadbolt.maven.SarifSchema
+
+def log = new File(basedir, 'build.log').text
+def runs = log.split(/(?m)^\[INFO\] Scanning for projects\.\.\.$/).drop(1)
+assert runs.size() == 5
+
+// 1. New finding fails the build.
+assert runs[0].contains('Deadbolt: 1 finding in baseline-lifecycle: 1 new, 0 in the baseline, 2 suppressed')
+assert runs[0] =~ /src\/original\/java\/com\/acme\/Inventory\.java:7 \[new\] `Thread\.sleep\(\)` sleeps the thread while `this` is held/
+assert runs[0].contains('Deadbolt: 1 finding is not in the baseline deadbolt-baseline.json')
+assert runs[0].contains('BUILD FAILURE')
+
+// 2. Baseline written.
+assert runs[1].contains('Deadbolt: wrote deadbolt-baseline.json with 1 finding')
+
+// 3. Fixed: passes, one stale entry.
+assert runs[2].contains('Deadbolt: 0 findings in baseline-lifecycle: 0 new, 0 in the baseline, 2 suppressed')
+assert runs[2].contains('Deadbolt: 1 baseline entry is stale (the finding is gone); run mvn deadbolt:baseline to drop it:')
+assert runs[2].contains('BUILD SUCCESS')
+
+// 4. Moved down the file: still accepted.
+assert runs[3].contains('Deadbolt: 1 finding in baseline-lifecycle: 0 new, 1 in the baseline, 2 suppressed')
+assert runs[3] =~ /src\/moved\/java\/com\/acme\/Inventory\.java:12 \[baseline\]/
+assert runs[3].contains('BUILD SUCCESS')
+
+// 5. Re-baselined after the fix: the entry dropped out.
+assert runs[4].contains('Deadbolt: wrote deadbolt-baseline.json with 0 findings; dropped 1 stale entry')
+def baseline = JsonParser.parseString(new File(basedir, 'deadbolt-baseline.json').text).asJsonObject
+assert baseline.get('format').asString == 'deadbolt-baseline'
+assert baseline.getAsJsonArray('findings').size() == 0
+
+// The SARIF of step 4: valid 2.1.0, rules with docs links, relative paths, fingerprints, suppressions.
+def sarifFile = new File(basedir, 'target/deadbolt/deadbolt.sarif')
+SarifSchema.assertValid(sarifFile.toPath())
+def run = JsonParser.parseString(sarifFile.text).asJsonObject.getAsJsonArray('runs')[0].asJsonObject
+def rules = run.getAsJsonObject('tool').getAsJsonObject('driver').getAsJsonArray('rules').collect { it.asJsonObject }
+def rule = rules.find { it.get('id').asString == 'BlockingCallUnderLock' }
+assert rule.get('helpUri').asString.endsWith('/docs/checks/BlockingCallUnderLock.md')
+def results = run.getAsJsonArray('results').collect { it.asJsonObject }
+assert results.size() == 3
+def accepted = results.find { !it.has('suppressions') }
+assert accepted.get('ruleId').asString == 'BlockingCallUnderLock'
+assert accepted.get('baselineState').asString == 'unchanged'
+def location = accepted.getAsJsonArray('locations')[0].asJsonObject.getAsJsonObject('physicalLocation')
+def uri = location.getAsJsonObject('artifactLocation').get('uri').asString
+assert !uri.startsWith('/') && !uri.contains(':') && uri.endsWith('src/moved/java/com/acme/Inventory.java')
+assert location.getAsJsonObject('region').get('startLine').asInt == 12
+assert accepted.getAsJsonObject('partialFingerprints').get('deadbolt/v1').asString ==~ /[0-9a-f]{32}/
+def justifications = results.findAll { it.has('suppressions') }.collect {
+  it.getAsJsonArray('suppressions')[0].asJsonObject.get('justification').asString
+}.sort()
+assert justifications == ['only this poller\'s thread ever takes the lock',
+                          'the intake rate limiter admits at most 200 requests a second']
+return true

@@ -1,0 +1,36 @@
+import com.google.gson.JsonParser
+import dev.deadbolt.maven.SarifSchema
+
+def log = new File(basedir, 'build.log').text
+def runs = log.split(/(?m)^\[INFO\] Scanning for projects\.\.\.$/).drop(1)
+assert runs.size() == 3
+
+def cycle = '`com.acme.core.Ledger.accounts` is acquired while `com.acme.core.Ledger.journal` is held,' +
+    ' but Ledger.post() (Ledger.java:10, module core) acquires them in the opposite order'
+assert runs[0].contains(cycle)
+assert runs[0] =~ /app\/src\/main\/java\/com\/acme\/app\/Reconciler\.java:14 \[new\]/
+assert runs[0].contains('Deadbolt: 1 finding is not in the baseline')
+assert runs[0].contains('BUILD FAILURE')
+assert runs[2].contains('MultiThreadedBuilder') && runs[2].contains('thread count of 2')
+
+// The serial and the parallel build write the same reports.
+['core', 'app', 'audit'].each { module ->
+  def serial = new File(basedir, "${module}/serial/deadbolt/deadbolt.sarif")
+  def parallel = new File(basedir, "${module}/parallel/deadbolt/deadbolt.sarif")
+  SarifSchema.assertValid(serial.toPath())
+  assert serial.text == parallel.text : "${module}: -T 2 wrote a different report"
+}
+def results = { module ->
+  def sarif = new File(basedir, "${module}/serial/deadbolt/deadbolt.sarif")
+  JsonParser.parseString(sarif.text).asJsonObject.getAsJsonArray('runs')[0].asJsonObject
+      .getAsJsonArray('results').collect { it.asJsonObject }
+}
+assert results('core').isEmpty()
+assert results('audit').isEmpty()
+def app = results('app')
+assert app.size() == 1
+assert app[0].get('ruleId').asString == 'LockOrderInversion'
+assert app[0].getAsJsonObject('message').get('text').asString.startsWith(cycle)
+def related = app[0].getAsJsonArray('relatedLocations')[0].asJsonObject.getAsJsonObject('physicalLocation')
+assert related.getAsJsonObject('artifactLocation').get('uri').asString.endsWith('core/src/main/java/com/acme/core/Ledger.java')
+return true
