@@ -2,11 +2,11 @@ import com.google.gson.JsonParser
 import dev.deadbolt.maven.SarifSchema
 
 def log = new File(basedir, 'build.log').text
-def runs = log.split(/(?m)^\[INFO\] Scanning for projects\.\.\.$/).drop(1)
+def runs = log.split(/\[INFO\] Scanning for projects\.\.\./).drop(1)
 assert runs.size() == 5
 
 // 1. New finding fails the build.
-assert runs[0].contains('Deadbolt: 1 finding in baseline-lifecycle: 1 new, 0 in the baseline, 2 suppressed')
+assert runs[0].contains('Deadbolt: 3 findings in baseline-lifecycle: 1 new, 0 in the baseline, 2 suppressed')
 assert runs[0] =~ /src\/original\/java\/com\/acme\/Inventory\.java:7 \[new\] `Thread\.sleep\(\)` sleeps the thread while `this` is held/
 assert runs[0].contains('Deadbolt: 1 finding is not in the baseline deadbolt-baseline.json')
 assert runs[0].contains('BUILD FAILURE')
@@ -15,12 +15,12 @@ assert runs[0].contains('BUILD FAILURE')
 assert runs[1].contains('Deadbolt: wrote deadbolt-baseline.json with 1 finding')
 
 // 3. Fixed: passes, one stale entry.
-assert runs[2].contains('Deadbolt: 0 findings in baseline-lifecycle: 0 new, 0 in the baseline, 2 suppressed')
+assert runs[2].contains('Deadbolt: 2 findings in baseline-lifecycle: 0 new, 0 in the baseline, 2 suppressed')
 assert runs[2].contains('Deadbolt: 1 baseline entry is stale (the finding is gone); run mvn deadbolt:baseline to drop it:')
 assert runs[2].contains('BUILD SUCCESS')
 
 // 4. Moved down the file: still accepted.
-assert runs[3].contains('Deadbolt: 1 finding in baseline-lifecycle: 0 new, 1 in the baseline, 2 suppressed')
+assert runs[3].contains('Deadbolt: 3 findings in baseline-lifecycle: 0 new, 1 in the baseline, 2 suppressed')
 assert runs[3] =~ /src\/moved\/java\/com\/acme\/Inventory\.java:12 \[baseline\]/
 assert runs[3].contains('BUILD SUCCESS')
 

@@ -2,7 +2,7 @@ import com.google.gson.JsonParser
 import dev.deadbolt.maven.SarifSchema
 
 def log = new File(basedir, 'build.log').text
-def runs = log.split(/(?m)^\[INFO\] Scanning for projects\.\.\.$/).drop(1)
+def runs = log.split(/\[INFO\] Scanning for projects\.\.\./).drop(1)
 assert runs.size() == 3
 
 def cycle = '`com.acme.core.Ledger.accounts` is acquired while `com.acme.core.Ledger.journal` is held,' +

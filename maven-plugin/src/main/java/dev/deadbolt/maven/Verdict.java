@@ -17,9 +17,10 @@ import java.util.Objects;
  * A module's findings judged against its baseline: each finding is new, accepted by the baseline, or
  * suppressed in the source; baseline entries that match nothing are stale.
  *
- * <p>A finding's fingerprint hashes its check, its file (relative to the module), the member it sits in
- * and the normalized source of the flagged statement, plus its rank among findings identical in all of
- * those. Line numbers are left out, so edits that only move the code keep the fingerprint.
+ * <p>A finding's fingerprint hashes its check, its file's name, the class and member it sits in and the
+ * normalized source of the flagged statement, plus its rank among findings identical in all of those.
+ * Line numbers and directories are left out, so edits that only move the code (within the file, or the
+ * file to another source root) keep the fingerprint.
  */
 public record Verdict(List<Result> results, List<Baseline.Entry> stale) {
 
@@ -58,7 +59,7 @@ public record Verdict(List<Result> results, List<Baseline.Entry> stale) {
           String.join(
               "\n",
               finding.check(),
-              relative(moduleDir, finding.source()),
+              String.valueOf(finding.source().getFileName()),
               finding.qualifiedMember(),
               finding.statement(),
               String.valueOf(finding.suppressed()));
