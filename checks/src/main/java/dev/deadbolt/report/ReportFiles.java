@@ -51,13 +51,17 @@ public final class ReportFiles {
     }
     JavaFileManager files = context.get(JavaFileManager.class);
     if (files instanceof StandardJavaFileManager standard) {
-      var location = standard.getLocationAsPaths(StandardLocation.CLASS_OUTPUT);
-      if (location != null) {
-        for (Path path : location) {
-          if (path.getFileSystem() == Path.of("").getFileSystem()) {
-            return Optional.of(path.toAbsolutePath().normalize().toString());
+      try {
+        var location = standard.getLocationAsPaths(StandardLocation.CLASS_OUTPUT);
+        if (location != null) {
+          for (Path path : location) {
+            if (path.getFileSystem() == Path.of("").getFileSystem()) {
+              return Optional.of(path.toAbsolutePath().normalize().toString());
+            }
           }
         }
+      } catch (RuntimeException e) {
+        // A file manager that keeps its output elsewhere (in memory, in a test harness): no directory.
       }
     }
     return Optional.empty();
