@@ -52,6 +52,18 @@ abstract class AbstractDeadboltMojo extends AbstractMojo {
   @Parameter(property = "deadbolt.skip", defaultValue = "false")
   protected boolean skip;
 
+  @Override
+  public final void execute() throws MojoExecutionException, MojoFailureException {
+    if (skip) {
+      getLog().info("Deadbolt: skipped (deadbolt.skip)");
+      return;
+    }
+    run();
+  }
+
+  /** The goal's work, unless skipped. */
+  protected abstract void run() throws MojoExecutionException, MojoFailureException;
+
   /** The module's findings judged against {@code against}; null when the module has no Java sources. */
   protected final Verdict judge(Baseline against) throws MojoExecutionException, MojoFailureException {
     String module = project.getArtifactId();

@@ -42,11 +42,7 @@ public class AnalyzeMojo extends AbstractCheckMojo {
   private List<Artifact> pluginArtifacts;
 
   @Override
-  public void execute() throws MojoExecutionException, MojoFailureException {
-    if (skip) {
-      getLog().info("Deadbolt: skipped");
-      return;
-    }
+  protected void run() throws MojoExecutionException, MojoFailureException {
     if (Runtime.version().feature() < 21) {
       throw new MojoExecutionException(
           "Deadbolt: analyze runs Error Prone, which needs JDK 21 or newer; Maven runs on "

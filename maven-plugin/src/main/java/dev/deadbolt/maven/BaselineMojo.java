@@ -12,11 +12,7 @@ import org.apache.maven.plugins.annotations.Mojo;
 @Mojo(name = "baseline", threadSafe = true)
 public class BaselineMojo extends AbstractDeadboltMojo {
   @Override
-  public void execute() throws MojoExecutionException, MojoFailureException {
-    if (skip) {
-      getLog().info("Deadbolt: skipped");
-      return;
-    }
+  protected void run() throws MojoExecutionException, MojoFailureException {
     Verdict previous = judge(readBaseline());
     if (previous == null) {
       getLog().info("Deadbolt: no Java sources in " + project.getArtifactId() + ", no baseline written");

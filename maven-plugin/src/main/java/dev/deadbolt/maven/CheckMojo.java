@@ -13,11 +13,7 @@ import org.apache.maven.plugins.annotations.Mojo;
 @Mojo(name = "check", defaultPhase = LifecyclePhase.VERIFY, threadSafe = true)
 public class CheckMojo extends AbstractCheckMojo {
   @Override
-  public void execute() throws MojoExecutionException, MojoFailureException {
-    if (skip) {
-      getLog().info("Deadbolt: skipped");
-      return;
-    }
+  protected void run() throws MojoExecutionException, MojoFailureException {
     check();
   }
 }
