@@ -34,7 +34,7 @@ import java.util.stream.Collectors;
  * one very long method.
  *
  * <p>Usage (see bench/run): {@code CompileBenchmark [--sizes 1000,2000,4000] [--rounds 3]
- * [--long-method 2000,4000,8000] [--work DIR]}.
+ * [--long-method 1000,2000,3000] [--work DIR]}.
  */
 public final class CompileBenchmark {
   private static final Pattern RESULT =
@@ -60,8 +60,8 @@ public final class CompileBenchmark {
   private CompileBenchmark() {}
 
   public static void main(String[] args) throws Exception {
-    List<Integer> sizes = List.of(1000, 2000, 4000);
-    List<Integer> longMethod = List.of(2000, 4000, 8000);
+    List<Integer> sizes = List.of(1000, 2000, 3000);
+    List<Integer> longMethod = List.of(1000, 2000, 3000);
     int rounds = 3;
     Path work = Path.of("bench/target/work");
     for (int i = 0; i < args.length; i += 2) {
