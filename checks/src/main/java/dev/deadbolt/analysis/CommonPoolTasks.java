@@ -4,12 +4,14 @@ import static com.google.errorprone.matchers.Matchers.anyOf;
 import static com.google.errorprone.matchers.method.MethodMatchers.instanceMethod;
 import static com.google.errorprone.matchers.method.MethodMatchers.staticMethod;
 
+import com.google.common.collect.ImmutableSet;
 import com.google.errorprone.VisitorState;
 import com.google.errorprone.matchers.Matcher;
 import com.google.errorprone.util.ASTHelpers;
 import com.sun.source.tree.ExpressionTree;
 import com.sun.source.tree.MethodInvocationTree;
 import com.sun.source.util.TreePath;
+import com.sun.tools.javac.code.Symbol;
 import com.sun.tools.javac.code.Symbol.MethodSymbol;
 import com.sun.tools.javac.code.Symbol.VarSymbol;
 import com.sun.tools.javac.code.Type;
@@ -40,6 +42,13 @@ final class CommonPoolTasks {
           .onClass(COMPLETABLE_FUTURE)
           .named("delayedExecutor")
           .withParameters("long", "java.util.concurrent.TimeUnit");
+  private static final Matcher<ExpressionTree> ALL_OF =
+      staticMethod().onClass(COMPLETABLE_FUTURE).named("allOf");
+  /** Stages that run after both their receiver and their first argument completed. */
+  private static final Matcher<ExpressionTree> BOTH =
+      instanceMethod()
+          .onDescendantOf(COMPLETABLE_FUTURE)
+          .namedAnyOf("thenCombineAsync", "thenAcceptBothAsync", "runAfterBothAsync");
   private static final Matcher<ExpressionTree> POOL_SUBMIT =
       instanceMethod()
           .onDescendantOf("java.util.concurrent.ForkJoinPool")
@@ -70,15 +79,49 @@ final class CommonPoolTasks {
     if (executor.isEmpty()) {
       return Optional.of(
           new NonBlockingContext(
-              Kind.DEFAULT_ASYNC_EXECUTOR, given + method + " without an executor", callPath));
+              Kind.DEFAULT_ASYNC_EXECUTOR,
+              given + method + " without an executor",
+              callPath,
+              completedBefore(call, state)));
     }
     ExpressionTree argument = call.getArguments().get(executor.getAsInt());
     if (isCommonPool(argument, state)) {
       return Optional.of(
           new NonBlockingContext(
-              Kind.COMMON_POOL, given + method + " with `" + argument + "`", callPath));
+              Kind.COMMON_POOL,
+              given + method + " with `" + argument + "`",
+              callPath,
+              completedBefore(call, state)));
     }
     return Optional.empty();
+  }
+
+  /**
+   * The futures, named by variables, that the stage {@code call} adds runs after: its receiver, the
+   * arguments of an {@code allOf} receiver, and the other stage of a {@code thenCombine}-like call.
+   * Their {@code join()} in the stage's function returns at once.
+   */
+  private static ImmutableSet<Symbol> completedBefore(MethodInvocationTree call, VisitorState state) {
+    ImmutableSet.Builder<Symbol> completed = ImmutableSet.builder();
+    ExpressionTree receiver = ASTHelpers.getReceiver(call); // for supplyAsync, a type: no variable
+    if (receiver != null) {
+      receiver = ASTHelpers.stripParentheses(receiver);
+      if (ALL_OF.matches(receiver, state)) {
+        ((MethodInvocationTree) receiver).getArguments().forEach(f -> addVariable(f, completed));
+      } else {
+        addVariable(receiver, completed);
+      }
+    }
+    if (BOTH.matches(call, state) && !call.getArguments().isEmpty()) {
+      addVariable(call.getArguments().get(0), completed);
+    }
+    return completed.build();
+  }
+
+  private static void addVariable(ExpressionTree future, ImmutableSet.Builder<Symbol> into) {
+    if (ASTHelpers.getSymbol(ASTHelpers.stripParentheses(future)) instanceof VarSymbol variable) {
+      into.add(variable);
+    }
   }
 
   /** {@code ForkJoinPool.commonPool()}, or a {@code delayedExecutor} that hands over to it. */

@@ -76,7 +76,7 @@ public final class BlockingInNonBlockingContext extends LockAnalysisChecker
     // The context first: for code outside one it is a walk up the tree path, nothing more.
     Optional<NonBlockingContext> context =
         analyses.nonBlockingContexts().contextOf(state.getPath(), state);
-    if (context.isEmpty()) {
+    if (context.isEmpty() || context.get().takesACompletedResult(call, state)) {
       return Description.NO_MATCH;
     }
     Optional<BlockingCause> cause =

@@ -28,11 +28,13 @@ public class BlockingInNonBlockingContextTest {
             class Router {
               private final BlockingQueue<String> inbox = new ArrayBlockingQueue<>(100);
               @NonBlocking
-              String route(CompletableFuture<String> quote) throws InterruptedException {
+              String route(CompletableFuture<String> quote) throws Exception {
                 // BUG: Diagnostic contains: `Thread.sleep()` sleeps the thread in `route()`, marked @NonBlocking, so a caller that relies on it never blocking (an event loop, a shared pool) stalls with it
                 Thread.sleep(5);
                 // BUG: Diagnostic contains: `CompletableFuture.join()` waits for the future to complete in `route()`
                 quote.join();
+                // BUG: Diagnostic contains: `new Socket()` connects a socket (network round trip) in `route()`
+                new java.net.Socket("pricing", 443).close();
                 // BUG: Diagnostic contains: `BlockingQueue.take()` waits for an element in `route()`
                 return inbox.take();
               }
@@ -541,6 +543,7 @@ public class BlockingInNonBlockingContextTest {
                 retry = () -> sleep(100);
                 Callable<String> read = () -> result.get();
                 io.submit(() -> sleep(50));
+                CompletableFuture.runAsync(() -> sleep(20), io);
                 io.execute(
                     new Runnable() {
                       @Override
@@ -556,6 +559,27 @@ public class BlockingInNonBlockingContextTest {
                 } catch (InterruptedException e) {
                   Thread.currentThread().interrupt();
                 }
+              }
+            }
+            """)
+        .doTest();
+  }
+
+  @Test
+  public void joiningTheFuturesAStageWaitedForReturnsAtOnce() {
+    helper
+        .addSourceLines(
+            "Totals.java",
+            """
+            import java.util.concurrent.CompletableFuture;
+            class Totals {
+              CompletableFuture<Long> total(
+                  CompletableFuture<Long> a, CompletableFuture<Long> b, CompletableFuture<Long> c) {
+                CompletableFuture<Long> both =
+                    CompletableFuture.allOf(a, b).thenApplyAsync(v -> a.join() + b.join());
+                CompletableFuture<Long> combined = a.thenCombineAsync(b, (x, y) -> a.join() + b.join());
+                // BUG: Diagnostic contains: `CompletableFuture.join()` waits for the future to complete in a lambda given to `CompletableFuture.thenApplyAsync()` without an executor
+                return both.thenApplyAsync(s -> s + combined.join() + c.join());
               }
             }
             """)

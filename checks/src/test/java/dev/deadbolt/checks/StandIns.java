@@ -6,9 +6,9 @@ import com.google.errorprone.CompilationTestHelper;
 /**
  * Small stand-ins for the Guava, Reactor, RxJava and Netty types the checks match by name: the same
  * packages, names and signatures (functional parameters as {@code java.util.function} types), bodies
- * that construct nothing.
+ * that construct nothing. Public for the analysis tests.
  */
-final class StandIns {
+public final class StandIns {
   record StandIn(String path, String source) {}
 
   static final StandIn GUAVA_QUEUES =
@@ -533,7 +533,7 @@ final class StandIns {
     NETTY_SIMPLE_CHANNEL_INBOUND_HANDLER
   };
 
-  static CompilationTestHelper addAll(CompilationTestHelper helper) {
+  public static CompilationTestHelper addAll(CompilationTestHelper helper) {
     for (StandIn standIn : ALL) {
       helper = helper.addSourceLines(standIn.path(), standIn.source());
     }
