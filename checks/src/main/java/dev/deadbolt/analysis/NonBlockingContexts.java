@@ -3,6 +3,7 @@ package dev.deadbolt.analysis;
 import com.google.errorprone.VisitorState;
 import com.google.errorprone.util.ASTHelpers;
 import com.sun.source.tree.ClassTree;
+import com.sun.source.tree.CompilationUnitTree;
 import com.sun.source.tree.LambdaExpressionTree;
 import com.sun.source.tree.MemberReferenceTree;
 import com.sun.source.tree.MethodInvocationTree;
@@ -13,8 +14,12 @@ import com.sun.tools.javac.code.Symbol.ClassSymbol;
 import com.sun.tools.javac.code.Symbol.MethodSymbol;
 import dev.deadbolt.analysis.NonBlockingContext.Kind;
 import dev.deadbolt.catalog.CatalogEntry;
+import java.util.ArrayList;
+import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Whether code runs on a thread that must not block, and why: the thread of a method marked {@code
@@ -31,6 +36,9 @@ public final class NonBlockingContexts {
   private final ImmediateMethods immediate;
   private final EventLoopCallbacks callbacks;
   private final ReactiveOperators reactive;
+  /** The context of the code directly in each lambda and method asked about so far. */
+  private final Map<Tree, Optional<NonBlockingContext>> decided = new IdentityHashMap<>();
+  @Nullable private CompilationUnitTree unit;
 
   NonBlockingContexts(
       ImmediateMethods immediate, List<CatalogEntry> callbacks, List<CatalogEntry> operators) {
@@ -44,23 +52,49 @@ public final class NonBlockingContexts {
    * For a method reference, that is where the referenced method runs.
    */
   public Optional<NonBlockingContext> contextOf(TreePath path, VisitorState state) {
+    enter(path.getCompilationUnit());
+    List<Tree> scopes = new ArrayList<>(); // lambdas and the method passed on the way: same answer
+    Optional<NonBlockingContext> context = Optional.empty();
     for (TreePath p = path; p != null; p = p.getParentPath()) {
       Tree leaf = p.getLeaf();
-      // A method reference's qualifier is evaluated where it is written; only its target runs later.
-      boolean function =
-          leaf instanceof LambdaExpressionTree || (leaf instanceof MemberReferenceTree && p == path);
-      if (function) {
-        Optional<NonBlockingContext> context = functionContext(p, state);
+      Optional<NonBlockingContext> known = decided.get(leaf);
+      if (known != null) {
+        context = known;
+        break;
+      }
+      if (leaf instanceof MemberReferenceTree && p == path) {
+        context = functionContext(p, state);
         if (context.isPresent() || !immediate.runsNow(p, state)) {
           return context;
         }
+      } else if (leaf instanceof LambdaExpressionTree) {
+        // (A method reference met further up: the call is in its qualifier, evaluated right here.)
+        scopes.add(leaf);
+        context = functionContext(p, state);
+        if (context.isPresent() || !immediate.runsNow(p, state)) {
+          break;
+        }
       } else if (leaf instanceof MethodTree method) {
-        return methodContext(p, method, state);
+        scopes.add(leaf);
+        context = methodContext(p, method, state);
+        break;
       } else if (leaf instanceof ClassTree) {
-        return Optional.empty(); // a field initializer or initializer block
+        context = Optional.empty(); // a field initializer or initializer block
+        break;
       }
     }
-    return Optional.empty();
+    for (Tree scope : scopes) {
+      decided.put(scope, context);
+    }
+    return context;
+  }
+
+  /** Answers are kept per compilation unit: trees of other units are never queried here. */
+  private void enter(CompilationUnitTree current) {
+    if (current != unit) {
+      unit = current;
+      decided.clear();
+    }
   }
 
   /** The context a lambda or method reference runs in, given the call it is an argument of. */
