@@ -97,7 +97,7 @@ final class CommonPoolTasks {
   }
 
   /**
-   * The futures, named by variables, that the stage {@code call} adds runs after: its receiver, the
+   * The futures, named by variables, that the stage {@code call} creates runs after: its receiver, the
    * arguments of an {@code allOf} receiver, and the other stage of a {@code thenCombine}-like call.
    * Their {@code join()} in the stage's function returns at once.
    */

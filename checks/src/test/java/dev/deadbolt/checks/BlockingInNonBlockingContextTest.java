@@ -826,12 +826,22 @@ public class BlockingInNonBlockingContextTest {
               CompletableFuture<String> quote(Future<String> upstream) {
                 return CompletableFuture.supplyAsync(() -> get(upstream));
               }
-              static CompletableFuture<String> quoteStatic(Future<String> upstream) {
-                return CompletableFuture.supplyAsync(() -> get(upstream));
-              }
               @dev.deadbolt.annotations.Blocking
               static String get(Future<String> f) {
                 return "";
+              }
+            }
+            """)
+        .expectUnchanged()
+        .addInputLines(
+            "StaticQuotes.java",
+            """
+            import java.util.concurrent.*;
+            class StaticQuotes {
+              private final Executor io = Runnable::run;
+              // The instance field is out of reach here.
+              static CompletableFuture<String> quote(Future<String> upstream) {
+                return CompletableFuture.supplyAsync(() -> Quotes.get(upstream));
               }
             }
             """)
