@@ -7,8 +7,8 @@ import dev.deadbolt.config.DeadboltConfig;
 
 /**
  * The analyses of one compilation, shared by every Deadbolt check: each is computed once per
- * compilation (method summaries) or once per compilation unit (held locks), whichever check asks
- * first.
+ * compilation (method summaries) or once per compilation unit (held locks, non-blocking contexts),
+ * whichever check asks first.
  */
 public final class LockAnalyses {
   private static final Context.Key<LockAnalyses> KEY = new Context.Key<>();
