@@ -657,6 +657,12 @@ public class BlockingInNonBlockingContextTest {
               }
             }
             """)
+        .doTest();
+  }
+
+  @Test
+  public void rxJavaOperatorsMovedToTheIoScheduler() {
+    helper
         .addSourceLines(
             "Feed.java",
             """
@@ -668,6 +674,139 @@ public class BlockingInNonBlockingContextTest {
               }
               Flowable<String> fetched(Flowable<String> details) {
                 return Flowable.fromCallable(() -> details.blockingFirst()).subscribeOn(Schedulers.io());
+              }
+            }
+            """)
+        .doTest();
+  }
+
+  @Test
+  public void lookalikesOfBlockingCallsDoNotBlock() {
+    helper
+        .addSourceLines(
+            "Catalog.java",
+            """
+            import java.util.*;
+            import java.util.concurrent.*;
+            import java.util.concurrent.atomic.AtomicReference;
+            class Catalog {
+              private final Map<String, String> prices = new ConcurrentHashMap<>();
+              private final AtomicReference<String> currency = new AtomicReference<>("EUR");
+              CompletableFuture<String> price(String sku, Optional<String> fallback) {
+                return CompletableFuture.supplyAsync(
+                    () -> prices.getOrDefault(sku, fallback.get()) + currency.get());
+              }
+              List<String> normalized(List<String> skus) {
+                return skus.parallelStream().map(String::trim).map(s -> prices.get(s)).toList();
+              }
+            }
+            """)
+        .doTest();
+  }
+
+  @Test
+  public void aBlockingSourceOfAParallelStreamRunsOnTheCaller() {
+    helper
+        .addSourceLines(
+            "Lines.java",
+            """
+            import java.io.IOException;
+            import java.nio.file.*;
+            class Lines {
+              long words(Path file) throws IOException {
+                return Files.readAllLines(file).parallelStream().mapToLong(l -> l.split(" ").length).sum();
+              }
+            }
+            """)
+        .doTest();
+  }
+
+  @Test
+  public void dependentStagesRunWhereTheFutureCompletes() {
+    helper
+        .addSourceLines(
+            "Audit.java",
+            """
+            import dev.deadbolt.annotations.NonBlocking;
+            import java.io.*;
+            import java.util.concurrent.CompletableFuture;
+            class Audit {
+              private final Writer log;
+              Audit(Writer log) {
+                this.log = log;
+              }
+              @NonBlocking
+              void record(CompletableFuture<String> payment) {
+                payment
+                    .thenAccept(p -> write(p))
+                    .whenComplete((v, e) -> write(e == null ? "ok" : e.getMessage()));
+              }
+              private void write(String line) {
+                try {
+                  log.write(line);
+                } catch (IOException e) {
+                  throw new UncheckedIOException(e);
+                }
+              }
+            }
+            """)
+        .doTest();
+  }
+
+  @Test
+  public void nettyHandlersThatHandBlockingWorkToAWorkerPool() {
+    helper
+        .addSourceLines(
+            "LookupHandler.java",
+            """
+            import io.netty.channel.*;
+            import java.net.InetAddress;
+            import java.util.concurrent.*;
+            class LookupHandler extends ChannelInboundHandlerAdapter {
+              private final ExecutorService workers;
+              LookupHandler(ExecutorService workers) {
+                this.workers = workers;
+              }
+              @Override
+              public void channelRead(ChannelHandlerContext ctx, Object msg) {
+                workers.execute(
+                    () -> {
+                      try {
+                        ctx.writeAndFlush(InetAddress.getByName(String.valueOf(msg)));
+                      } catch (java.io.IOException e) {
+                        ctx.fireChannelRead(e);
+                      }
+                    });
+              }
+            }
+            """)
+        .doTest();
+  }
+
+  @Test
+  public void theAnnotationCountsWhereItIsWritten() {
+    helper
+        .addSourceLines(
+            "Listener.java",
+            """
+            import dev.deadbolt.annotations.NonBlocking;
+            interface Listener {
+              @NonBlocking
+              void onEvent(String event);
+            }
+            """)
+        .addSourceLines(
+            "SlowListener.java",
+            """
+            // Overriding a @NonBlocking method does not make this one a context (see the docs' Limits).
+            class SlowListener implements Listener {
+              @Override
+              public void onEvent(String event) {
+                try {
+                  Thread.sleep(10);
+                } catch (InterruptedException e) {
+                  Thread.currentThread().interrupt();
+                }
               }
             }
             """)
