@@ -166,8 +166,9 @@ public final class BlockingCalls {
         || annotationNamed(method.owner, "NonBlocking") != null;
   }
 
+  /** The first annotation on {@code symbol} whose simple name is {@code simpleName}, whatever its package. */
   @Nullable
-  private static AnnotationMirror annotationNamed(Symbol symbol, String simpleName) {
+  static AnnotationMirror annotationNamed(Symbol symbol, String simpleName) {
     for (AnnotationMirror annotation : symbol.getAnnotationMirrors()) {
       if (annotation.getAnnotationType().asElement().getSimpleName().contentEquals(simpleName)) {
         return annotation;
