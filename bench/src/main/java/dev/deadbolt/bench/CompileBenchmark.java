@@ -38,7 +38,8 @@ import java.util.stream.Collectors;
  */
 public final class CompileBenchmark {
   private static final Pattern RESULT =
-      Pattern.compile("RESULT wallMs=(\\d+) heapPeakMb=(\\d+) deadboltMs=(\\d+) checks=(.*)");
+      Pattern.compile(
+          "RESULT wallMs=(\\d+) cpuMs=(\\d+) heapPeakMb=(\\d+) deadboltMs=(\\d+) checks=(.*)");
   private static final String[] JVM_FLAGS = {
     "--add-exports=jdk.compiler/com.sun.tools.javac.api=ALL-UNNAMED",
     "--add-exports=jdk.compiler/com.sun.tools.javac.file=ALL-UNNAMED",
@@ -55,7 +56,9 @@ public final class CompileBenchmark {
     "-XX:+UseParallelGC",
   };
 
-  private record Sample(long wallMs, long heapPeakMb, long deadboltMs, Map<String, Long> perCheck) {}
+  /** One compile: wall time, CPU time of the whole JVM (steadier on a busy machine), heap, Deadbolt. */
+  private record Sample(
+      long wallMs, long cpuMs, long heapPeakMb, long deadboltMs, Map<String, Long> perCheck) {}
 
   private CompileBenchmark() {}
 
@@ -99,8 +102,8 @@ public final class CompileBenchmark {
           Sample sample = run(mode, sources, work.resolve("out"), processorPath, checks);
           samples.computeIfAbsent(mode, m -> new ArrayList<>()).add(sample);
           System.out.printf(
-              "  %5d classes  round %d  %-26s %7d ms  %6d MB heap%n",
-              size, round + 1, mode, sample.wallMs(), sample.heapPeakMb());
+              "  %5d classes  round %d  %-26s %7d ms wall %7d ms cpu %6d MB heap%n",
+              size, round + 1, mode, sample.wallMs(), sample.cpuMs(), sample.heapPeakMb());
         }
       }
       bySize.put(size, samples);
@@ -118,22 +121,34 @@ public final class CompileBenchmark {
     long javac = median(samples.get(Mode.JAVAC), Sample::wallMs);
     long ep = median(samples.get(Mode.ERROR_PRONE), Sample::wallMs);
     long both = median(samples.get(Mode.ERROR_PRONE_AND_DEADBOLT), Sample::wallMs);
+    long javacCpu = median(samples.get(Mode.JAVAC), Sample::cpuMs);
+    long epCpu = median(samples.get(Mode.ERROR_PRONE), Sample::cpuMs);
+    long bothCpu = median(samples.get(Mode.ERROR_PRONE_AND_DEADBOLT), Sample::cpuMs);
     long epMem = median(samples.get(Mode.ERROR_PRONE), Sample::heapPeakMb);
     long bothMem = median(samples.get(Mode.ERROR_PRONE_AND_DEADBOLT), Sample::heapPeakMb);
     System.out.printf("== %d classes (medians of %d rounds) ==%n", size, samples.get(Mode.JAVAC).size());
     for (Mode mode : Mode.values()) {
       long wall = median(samples.get(mode), Sample::wallMs);
+      long cpu = median(samples.get(mode), Sample::cpuMs);
       System.out.printf(
-          "  %-26s %7d ms  x%.3f of javac  %6d MB heap%n",
-          mode, wall, (double) wall / javac, median(samples.get(mode), Sample::heapPeakMb));
+          "  %-26s %7d ms wall (x%.3f of javac)  %7d ms cpu (x%.3f)  %6d MB heap%n",
+          mode,
+          wall,
+          (double) wall / javac,
+          cpu,
+          (double) cpu / javacCpu,
+          median(samples.get(mode), Sample::heapPeakMb));
     }
     long deadboltInBoth = median(samples.get(Mode.ERROR_PRONE_AND_DEADBOLT), Sample::deadboltMs);
     System.out.printf(
         Locale.ROOT,
-        "  Deadbolt on top of Error Prone's defaults: %+d ms wall = %+.1f%% of plain javac"
-            + " (its checks' own time: %d ms = %.1f%% of javac); heap %+d MB = %+.1f%%%n",
+        "  Deadbolt on top of Error Prone's defaults: %+d ms wall = %+.1f%% of plain javac,"
+            + " %+d ms cpu = %+.1f%% of javac's cpu (its checks' own time: %d ms = %.1f%% of javac's"
+            + " wall); heap %+d MB = %+.1f%%%n",
         both - ep,
         100.0 * (both - ep) / javac,
+        bothCpu - epCpu,
+        100.0 * (bothCpu - epCpu) / javacCpu,
         deadboltInBoth,
         100.0 * deadboltInBoth / javac,
         bothMem - epMem,
@@ -210,14 +225,18 @@ public final class CompileBenchmark {
       throw new IllegalStateException("unreadable result: " + result);
     }
     Map<String, Long> perCheck = new TreeMap<>();
-    if (!m.group(4).isEmpty()) {
-      for (String item : m.group(4).split(",")) {
+    if (!m.group(5).isEmpty()) {
+      for (String item : m.group(5).split(",")) {
         String[] parts = item.split(":");
         perCheck.put(parts[0], Long.parseLong(parts[1]));
       }
     }
     return new Sample(
-        Long.parseLong(m.group(1)), Long.parseLong(m.group(2)), Long.parseLong(m.group(3)), perCheck);
+        Long.parseLong(m.group(1)),
+        Long.parseLong(m.group(2)),
+        Long.parseLong(m.group(3)),
+        Long.parseLong(m.group(4)),
+        perCheck);
   }
 
   /** The check names registered in the Deadbolt jar's service file. */

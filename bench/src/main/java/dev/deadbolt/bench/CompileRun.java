@@ -88,9 +88,13 @@ public final class CompileRun {
               .filter(e -> deadboltChecks.contains(e.getKey()))
               .map(e -> e.getKey() + ":" + e.getValue().toMillis())
               .collect(Collectors.joining(","));
+      long cpuMs =
+          ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
+                  .getProcessCpuTime()
+              / 1_000_000;
       System.out.println(
-          "RESULT wallMs=" + wallMs + " heapPeakMb=" + heapPeakMb() + " deadboltMs=" + deadboltMs
-              + " checks=" + perCheck);
+          "RESULT wallMs=" + wallMs + " cpuMs=" + cpuMs + " heapPeakMb=" + heapPeakMb()
+              + " deadboltMs=" + deadboltMs + " checks=" + perCheck);
     }
   }
 
