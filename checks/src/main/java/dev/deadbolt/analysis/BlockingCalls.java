@@ -9,6 +9,7 @@ import com.google.errorprone.matchers.Matcher;
 import com.google.errorprone.util.ASTHelpers;
 import com.sun.source.tree.ExpressionTree;
 import com.sun.source.tree.MemberReferenceTree;
+import com.sun.source.tree.MethodInvocationTree;
 import com.sun.source.tree.NewClassTree;
 import com.sun.tools.javac.code.Attribute;
 import com.sun.tools.javac.code.Symbol;
@@ -51,6 +52,12 @@ public final class BlockingCalls {
   public Optional<BlockingCause> causeOf(
       ExpressionTree call, LockResolver resolver, VisitorState state) {
     if (!(ASTHelpers.getSymbol(call) instanceof MethodSymbol method)) {
+      return Optional.empty();
+    }
+    if (call instanceof MethodInvocationTree invocation
+        && LockOperation.of(invocation, resolver, state).isPresent()) {
+      // Taking or releasing a lock is lock ordering, not blocking, even when the lock's own source
+      // (a Lock implementation of this compilation) parks.
       return Optional.empty();
     }
     Optional<BlockingCause> direct = directCause(call, method, resolver, state);
@@ -166,8 +173,9 @@ public final class BlockingCalls {
         || annotationNamed(method.owner, "NonBlocking") != null;
   }
 
+  /** The first annotation on {@code symbol} whose simple name is {@code simpleName}, whatever its package. */
   @Nullable
-  private static AnnotationMirror annotationNamed(Symbol symbol, String simpleName) {
+  static AnnotationMirror annotationNamed(Symbol symbol, String simpleName) {
     for (AnnotationMirror annotation : symbol.getAnnotationMirrors()) {
       if (annotation.getAnnotationType().asElement().getSimpleName().contentEquals(simpleName)) {
         return annotation;

@@ -95,6 +95,36 @@ public final class HeldLockAnalysis {
     return outermostFirst.build();
   }
 
+  /**
+   * Whether any lock can be held at {@code path}, decided without dataflow: an enclosing {@code
+   * synchronized} block or method, or an enclosing method or lambda (up to the first that runs later)
+   * that calls lock methods or is annotated as running under a lock. The cheap filter every check runs
+   * before anything costly.
+   */
+  public boolean mayHoldLocks(TreePath path, VisitorState state) {
+    enter(path.getCompilationUnit());
+    Tree child = null;
+    for (TreePath p = path; p != null; child = p.getLeaf(), p = p.getParentPath()) {
+      Tree t = p.getLeaf();
+      if (t instanceof SynchronizedTree sync && child == sync.getBlock()) {
+        return true;
+      } else if (t instanceof LambdaExpressionTree) {
+        if (root(p, resolverFor(path, state), state).mayHold()) {
+          return true;
+        }
+        if (!immediate.runsNow(p, state)) {
+          return false;
+        }
+      } else if (t instanceof MethodTree method) {
+        return !synchronizedMethodMonitor(method).isEmpty()
+            || root(p, resolverFor(path, state), state).mayHold();
+      } else if (t instanceof ClassTree) {
+        return false;
+      }
+    }
+    return false;
+  }
+
   /** The resolver for the member (method, field, initializer) that contains {@code path}. */
   public LockResolver resolverFor(TreePath path, VisitorState state) {
     enter(path.getCompilationUnit());
@@ -139,6 +169,9 @@ public final class HeldLockAnalysis {
     return root;
   }
 
+  /** What a body's prescan found: any lock call, and its only acquisition if it has one. */
+  private record LockCalls(boolean any, @Nullable Tree onlyAcquisition) {}
+
   /** A method or lambda body: the unit the dataflow runs on. */
   private static final class Root {
     private final TreePath path;
@@ -146,6 +179,8 @@ public final class HeldLockAnalysis {
     private final VisitorState state;
     private final ImmutableSet<LockId> heldOnEntry;
     private final boolean takesLocks;
+    /** The root's only waiting acquisition, if it has exactly one: nothing explicit is held before it. */
+    @Nullable private final Tree onlyAcquisition;
     @Nullable private AnalysisResult<UnusedAbstractValue, HeldLockStore> result;
 
     Root(TreePath path, LockResolver resolver, VisitorState state) {
@@ -156,11 +191,17 @@ public final class HeldLockAnalysis {
           path.getLeaf() instanceof MethodTree method
               ? LockContracts.heldOnEntry(ASTHelpers.getSymbol(method), state)
               : ImmutableSet.of();
-      this.takesLocks = callsLockMethods(path.getLeaf(), resolver, state);
+      LockCalls calls = lockCalls(path.getLeaf(), resolver, state);
+      this.takesLocks = calls.any();
+      this.onlyAcquisition = calls.onlyAcquisition();
+    }
+
+    boolean mayHold() {
+      return takesLocks || !heldOnEntry.isEmpty();
     }
 
     ImmutableSet<LockId> heldBefore(Tree query) {
-      if (!takesLocks) {
+      if (!takesLocks || query == onlyAcquisition) {
         return heldOnEntry;
       }
       HeldLockStore store = analysis().getStoreBefore(query);
@@ -204,23 +245,25 @@ public final class HeldLockAnalysis {
           JavacProcessingEnvironment.instance(state.context));
     }
 
-    /** Whether the body (not its nested lambdas or classes, which are roots of their own) locks. */
-    private static boolean callsLockMethods(Tree root, LockResolver resolver, VisitorState state) {
+    /** The lock calls of the body (not of its nested lambdas or classes: roots of their own). */
+    private static LockCalls lockCalls(Tree root, LockResolver resolver, VisitorState state) {
       Tree body =
           root instanceof MethodTree m ? m.getBody() : ((LambdaExpressionTree) root).getBody();
-      boolean[] found = new boolean[1];
+      int[] count = new int[1];
+      int[] acquisitions = new int[1];
+      Tree[] lastAcquisition = new Tree[1];
       new TreeScanner<Void, Void>() {
         @Override
-        public Void scan(Tree tree, Void unused) {
-          return found[0] ? null : super.scan(tree, unused);
-        }
-
-        @Override
         public Void visitMethodInvocation(MethodInvocationTree node, Void unused) {
-          if (LockOperation.of(node, resolver, state).isPresent()) {
-            found[0] = true;
-            return null;
-          }
+          LockOperation.of(node, resolver, state)
+              .ifPresent(
+                  op -> {
+                    count[0]++;
+                    if (op.effect() != LockOperation.Effect.RELEASE) {
+                      acquisitions[0]++;
+                      lastAcquisition[0] = node;
+                    }
+                  });
           return super.visitMethodInvocation(node, unused);
         }
 
@@ -234,7 +277,7 @@ public final class HeldLockAnalysis {
           return null;
         }
       }.scan(body, null);
-      return found[0];
+      return new LockCalls(count[0] > 0, acquisitions[0] == 1 ? lastAcquisition[0] : null);
     }
   }
 }

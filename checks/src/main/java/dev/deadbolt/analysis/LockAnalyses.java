@@ -2,12 +2,13 @@ package dev.deadbolt.analysis;
 
 import com.google.errorprone.VisitorState;
 import com.sun.tools.javac.util.Context;
+import dev.deadbolt.catalog.BuiltInCatalogs;
 import dev.deadbolt.config.DeadboltConfig;
 
 /**
  * The analyses of one compilation, shared by every Deadbolt check: each is computed once per
- * compilation (method summaries) or once per compilation unit (held locks), whichever check asks
- * first.
+ * compilation (method summaries) or once per compilation unit (held locks, non-blocking contexts),
+ * whichever check asks first.
  */
 public final class LockAnalyses {
   private static final Context.Key<LockAnalyses> KEY = new Context.Key<>();
@@ -15,11 +16,17 @@ public final class LockAnalyses {
   private final ImmediateMethods immediateMethods;
   private final HeldLockAnalysis heldLocks;
   private final BlockingCalls blockingCalls;
+  private final NonBlockingContexts nonBlockingContexts;
 
   private LockAnalyses(DeadboltConfig config, VisitorState state) {
     this.immediateMethods = new ImmediateMethods(config.immediateEntries());
     this.heldLocks = new HeldLockAnalysis(immediateMethods);
     this.blockingCalls = new BlockingCalls(config.blockingEntries(), immediateMethods, state);
+    this.nonBlockingContexts =
+        new NonBlockingContexts(
+            immediateMethods,
+            BuiltInCatalogs.EVENT_LOOP_CALLBACKS,
+            BuiltInCatalogs.REACTIVE_OPERATORS);
   }
 
   /** The analyses of the compilation {@code state} belongs to, created on first use. */
@@ -46,6 +53,10 @@ public final class LockAnalyses {
 
   public BlockingCalls blockingCalls() {
     return blockingCalls;
+  }
+
+  public NonBlockingContexts nonBlockingContexts() {
+    return nonBlockingContexts;
   }
 
   public ImmediateMethods immediateMethods() {

@@ -29,6 +29,9 @@ public final class LockEdges {
   public static List<LockEdge> at(
       TreePath site, HeldLockAnalysis heldLocks, BlockingCalls blockingCalls, VisitorState state) {
     Tree leaf = site.getLeaf();
+    if (!heldLocks.mayHoldLocks(site, state)) {
+      return List.of(); // nothing can be held here, so nothing acquired here makes an edge
+    }
     LockResolver resolver = heldLocks.resolverFor(site, state);
     List<Acquired> acquired = new ArrayList<>();
     if (leaf instanceof SynchronizedTree sync) {

@@ -14,6 +14,15 @@ public final class BuiltInCatalogs {
   /** Which methods run the lambdas passed to them before returning: {@code immediate-methods.txt}. */
   public static final List<CatalogEntry> IMMEDIATE = load("immediate-methods.txt", false);
 
+  /** Framework methods that run on an event loop when called: {@code event-loop-callbacks.txt}. */
+  public static final List<CatalogEntry> EVENT_LOOP_CALLBACKS = load("event-loop-callbacks.txt", true);
+
+  /**
+   * Reactor and RxJava methods whose lambdas run on the thread that signals the stream: {@code
+   * reactive-operators.txt}.
+   */
+  public static final List<CatalogEntry> REACTIVE_OPERATORS = load("reactive-operators.txt", true);
+
   private BuiltInCatalogs() {}
 
   private static List<CatalogEntry> load(String resource, boolean reasonRequired) {

@@ -3,7 +3,6 @@ package dev.deadbolt.checks;
 import com.google.errorprone.VisitorState;
 import com.google.errorprone.bugpatterns.BugChecker;
 import com.google.errorprone.bugpatterns.BugChecker.CompilationUnitTreeMatcher;
-import com.google.errorprone.fixes.ErrorPronePosition;
 import com.google.errorprone.fixes.Fix;
 import com.google.errorprone.matchers.Description;
 import com.sun.source.tree.CompilationUnitTree;
@@ -27,7 +26,7 @@ import java.util.Optional;
  * #supportsSuppressWarnings()} is false) and {@link Finding#report()} decides it instead, the same way
  * (see {@link Suppressions}); {@code -XepIgnoreSuppressionAnnotations} and generated-code exclusion keep
  * working. Because a Description built any other way would skip that decision, {@code
- * BugChecker}'s {@code describeMatch} and {@code buildDescription} throw here.
+ * BugChecker}'s {@code describeMatch} and {@code buildDescription} (for a tree or position) throw here.
  */
 public abstract class DeadboltChecker extends BugChecker implements CompilationUnitTreeMatcher {
 
@@ -49,11 +48,8 @@ public abstract class DeadboltChecker extends BugChecker implements CompilationU
 
   /** A finding of this check at {@code tree}; finish it with {@link Finding#report()}. */
   protected final Finding finding(Tree tree, VisitorState state) {
-    return new Finding(
-        this,
-        tree,
-        state,
-        Description.builder(ErrorPronePosition.from(tree), canonicalName(), linkUrl(), message()));
+    // BugChecker's own builder (its position type differs across Error Prone versions).
+    return new Finding(this, tree, state, super.buildDescription(tree));
   }
 
   /**
@@ -90,13 +86,6 @@ public abstract class DeadboltChecker extends BugChecker implements CompilationU
   /** @deprecated use {@link #finding}. */
   @Deprecated
   @Override
-  public final Description describeMatch(ErrorPronePosition position, Fix fix) {
-    throw bypass();
-  }
-
-  /** @deprecated use {@link #finding}. */
-  @Deprecated
-  @Override
   public final Description describeMatch(Tree node, Fix fix) {
     throw bypass();
   }
@@ -118,13 +107,6 @@ public abstract class DeadboltChecker extends BugChecker implements CompilationU
   /** @deprecated use {@link #finding}. */
   @Deprecated
   @Override
-  public final Description describeMatch(ErrorPronePosition position) {
-    throw bypass();
-  }
-
-  /** @deprecated use {@link #finding}. */
-  @Deprecated
-  @Override
   public final Description describeMatch(Tree node) {
     throw bypass();
   }
@@ -140,13 +122,6 @@ public abstract class DeadboltChecker extends BugChecker implements CompilationU
   @Deprecated
   @Override
   public final Description describeMatch(DiagnosticPosition position) {
-    throw bypass();
-  }
-
-  /** @deprecated use {@link #finding}. */
-  @Deprecated
-  @Override
-  public final Description.Builder buildDescription(ErrorPronePosition position) {
     throw bypass();
   }
 

@@ -11,6 +11,8 @@ import com.google.errorprone.bugpatterns.BugChecker;
 import com.google.errorprone.bugpatterns.BugChecker.MethodInvocationTreeMatcher;
 import com.google.errorprone.bugpatterns.BugChecker.SynchronizedTreeMatcher;
 import com.google.errorprone.matchers.Description;
+import com.google.errorprone.util.ASTHelpers;
+import com.sun.source.tree.ClassTree;
 import com.sun.source.tree.CompilationUnitTree;
 import com.sun.source.tree.MethodInvocationTree;
 import com.sun.source.tree.SynchronizedTree;
@@ -18,6 +20,7 @@ import com.sun.source.tree.Tree;
 import com.sun.tools.javac.util.Context;
 import com.sun.tools.javac.util.JCDiagnostic;
 import com.sun.tools.javac.util.Log;
+import dev.deadbolt.analysis.Chains;
 import dev.deadbolt.analysis.LockAnalyses;
 import dev.deadbolt.analysis.LockEdge;
 import dev.deadbolt.analysis.LockEdges;
@@ -124,12 +127,17 @@ public final class LockOrderInversion extends LockAnalysisChecker
       Optional<ObservedLockOrder.Site> opposite =
           ObservedLockOrder.of(state, analyses).oppositeOf(edge.heldNode(), edge.acquiredNode());
       if (opposite.isPresent()) {
+        ClassTree cls = ASTHelpers.findEnclosingNode(state.getPath(), ClassTree.class);
+        String acquisition =
+            edge.via().isEmpty()
+                ? "`" + edge.acquiredNode().display() + "` is acquired"
+                : Chains.render(edge.via(), cls == null ? null : ASTHelpers.getSymbol(cls))
+                    + " acquires `"
+                    + edge.acquiredNode().display()
+                    + "`";
         return finding(site, state)
             .message(
-                "`"
-                    + edge.acquiredNode().display()
-                    + "` is acquired"
-                    + (edge.via().isEmpty() ? "" : " (through " + edge.via().size() + " call(s))")
+                acquisition
                     + " while `"
                     + edge.heldNode().display()
                     + "` is held, but "

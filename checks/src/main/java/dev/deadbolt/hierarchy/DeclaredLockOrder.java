@@ -7,8 +7,8 @@ import com.sun.tools.javac.code.Symbol;
 import com.sun.tools.javac.code.Symbol.ClassSymbol;
 import com.sun.tools.javac.code.Symbol.PackageSymbol;
 import com.sun.tools.javac.code.Symbol.VarSymbol;
-import com.sun.tools.javac.code.Symtab;
 import com.sun.tools.javac.util.Context;
+import dev.deadbolt.analysis.CompiledClasses;
 import dev.deadbolt.analysis.LockNode;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -23,7 +23,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import javax.lang.model.element.AnnotationMirror;
-import javax.tools.JavaFileObject;
 
 /**
  * The lock hierarchy declared across the compilation: every {@code @LockOrder} on a class or package
@@ -262,13 +261,7 @@ public final class DeclaredLockOrder {
    * (javac's symbol table iterates in hash order).
    */
   private static List<Symbol> annotatedSymbols(VisitorState state) {
-    List<ClassSymbol> classes = new ArrayList<>();
-    for (ClassSymbol cls : Symtab.instance(state.context).getAllClasses()) {
-      if (cls.classfile != null && cls.classfile.getKind() == JavaFileObject.Kind.SOURCE) {
-        classes.add(cls);
-      }
-    }
-    classes.sort(Comparator.comparing(c -> c.flatName().toString()));
+    List<ClassSymbol> classes = CompiledClasses.all(state);
     Set<Symbol> symbols = new LinkedHashSet<>();
     for (ClassSymbol cls : classes) {
       symbols.add(cls.packge());

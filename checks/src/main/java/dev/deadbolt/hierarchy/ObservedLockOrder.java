@@ -16,10 +16,10 @@ import com.sun.source.util.TreeScanner;
 import com.sun.tools.javac.api.JavacTrees;
 import com.sun.tools.javac.code.Symbol.ClassSymbol;
 import com.sun.tools.javac.code.Symbol.MethodSymbol;
-import com.sun.tools.javac.code.Symtab;
 import com.sun.tools.javac.tree.JCTree;
 import com.sun.tools.javac.util.Context;
 import dev.deadbolt.analysis.Calls;
+import dev.deadbolt.analysis.CompiledClasses;
 import dev.deadbolt.analysis.HeldLockAnalysis;
 import dev.deadbolt.analysis.LockAnalyses;
 import dev.deadbolt.analysis.LockEdge;
@@ -181,15 +181,7 @@ public final class ObservedLockOrder {
   /** Every compilation unit with a class in this compilation, in a stable order. */
   private static List<CompilationUnitTree> sourceUnits(VisitorState state) {
     JavacTrees trees = JavacTrees.instance(state.context);
-    List<ClassSymbol> classes = new ArrayList<>();
-    for (ClassSymbol cls : Symtab.instance(state.context).getAllClasses()) {
-      if (cls.classfile != null
-          && cls.classfile.getKind() == JavaFileObject.Kind.SOURCE
-          && cls.owner instanceof com.sun.tools.javac.code.Symbol.PackageSymbol) {
-        classes.add(cls);
-      }
-    }
-    classes.sort(Comparator.comparing(c -> c.flatName().toString()));
+    List<ClassSymbol> classes = CompiledClasses.all(state);
     Set<CompilationUnitTree> units = new LinkedHashSet<>();
     for (ClassSymbol cls : classes) {
       TreePath path = trees.getPath(cls);

@@ -463,6 +463,10 @@ public final class HandlerPaths {
           && subjects.contains(ASTHelpers.getSymbol(stripCasts(test.getExpression())))) {
         return instanceOf(testedType(test), facts);
       }
+      if (scope != null && DeferredRestores.isFlagRead(tree, scope.getLeaf(), state)) {
+        // Where the "restore later" flag is already set, this interrupt is remembered too.
+        return new Branches(facts.restore(), facts);
+      }
       return new Branches(facts, facts);
     }
 

@@ -2,7 +2,6 @@ package dev.deadbolt.report;
 
 import com.google.errorprone.BugPattern.SeverityLevel;
 import com.google.errorprone.VisitorState;
-import com.google.errorprone.fixes.ErrorProneEndPosTable;
 import com.google.errorprone.fixes.Fix;
 import com.google.errorprone.fixes.Replacement;
 import com.google.errorprone.matchers.Description;
@@ -137,10 +136,9 @@ public final class FindingsReport {
 
   private static List<Json> fixes(Description description, CompilationUnitTree unit, LineMap lines) {
     List<Json> fixes = new ArrayList<>();
-    ErrorProneEndPosTable endPositions = ErrorProneEndPosTable.create(unit);
     for (Fix fix : description.fixes) {
       List<Json> replacements = new ArrayList<>();
-      fix.getReplacements(endPositions).stream()
+      FixReplacements.of(fix, unit).stream()
           .sorted(Comparator.comparingInt(Replacement::startPosition))
           .forEach(
               r ->

@@ -1,5 +1,7 @@
 package dev.deadbolt.analysis;
 
+import static dev.deadbolt.JavaFeatures.assumeJdk;
+
 import com.google.errorprone.CompilationTestHelper;
 import org.junit.Test;
 import org.junit.runner.RunWith;
@@ -408,6 +410,7 @@ public class HeldLockAnalysisTest {
 
   @Test
   public void modernJavaCompiles() {
+    assumeJdk(21); // record patterns and switch patterns
     helper
         .addSourceLines(
             "Modern.java",

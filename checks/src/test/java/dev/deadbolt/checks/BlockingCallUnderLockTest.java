@@ -467,6 +467,44 @@ public class BlockingCallUnderLockTest {
   }
 
   @Test
+  public void takingALockWhoseImplementationParksIsNotABlockingCall() {
+    helper
+        .addSourceLines(
+            "SpinLock.java",
+            """
+            import java.util.concurrent.TimeUnit;
+            import java.util.concurrent.locks.*;
+            /** A Lock of this compilation whose lock() parks: still lock ordering, not blocking. */
+            class SpinLock implements Lock {
+              public void lock() { LockSupport.parkNanos(1); }
+              public void lockInterruptibly() { lock(); }
+              public boolean tryLock() { return true; }
+              public boolean tryLock(long t, TimeUnit u) { return true; }
+              public void unlock() {}
+              public Condition newCondition() { throw new UnsupportedOperationException(); }
+            }
+            """)
+        .addSourceLines(
+            "Nested.java",
+            """
+            class Nested {
+              private final SpinLock outer = new SpinLock();
+              private final SpinLock inner = new SpinLock();
+              void run() {
+                outer.lock();
+                try {
+                  inner.lock();
+                  inner.unlock();
+                } finally {
+                  outer.unlock();
+                }
+              }
+            }
+            """)
+        .doTest();
+  }
+
+  @Test
   public void nonBlockingFactsAndHelpersThatOnlyDeferWork() {
     helper
         .addSourceLines(

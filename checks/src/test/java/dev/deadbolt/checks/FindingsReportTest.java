@@ -150,7 +150,7 @@ public class FindingsReportTest {
         optIn.add(checker.canonicalName());
       }
     }
-    assertThat(checks).isAtLeast(13);
+    assertThat(checks).isAtLeast(14);
     assertThat(optIn).containsExactly("ShutdownNowResultIgnored", "LoopIgnoresInterrupt");
   }
 

@@ -321,6 +321,55 @@ public class InterruptNotRestoredTest {
   }
 
   @Test
+  public void rememberedInAFlagFieldOrAlreadySet() {
+    // The JDK's own idioms (ExecutorService.close, CompletableFuture.waitingGet, Phaser): the interrupt
+    // is remembered in a flag, a local or a field of a wait node, and restored after the loop.
+    helper
+        .addSourceLines(
+            "Waits.java",
+            """
+            import java.util.concurrent.*;
+            class Waits {
+              static final class Node { volatile boolean interrupted; }
+              void close(ExecutorService executor) {
+                boolean terminated = false;
+                boolean interrupted = false;
+                while (!terminated) {
+                  try {
+                    terminated = executor.awaitTermination(1L, TimeUnit.DAYS);
+                  } catch (InterruptedException e) {
+                    if (!interrupted) {
+                      executor.shutdownNow();
+                      interrupted = true;
+                    }
+                  }
+                }
+                if (interrupted) {
+                  Thread.currentThread().interrupt();
+                }
+              }
+              Object await(BlockingQueue<Object> queue) {
+                Node node = new Node();
+                Object result = null;
+                while (result == null) {
+                  try {
+                    result = queue.take();
+                  } catch (InterruptedException ie) {
+                    node.interrupted = true;
+                  }
+                }
+                if (node.interrupted) {
+                  Thread.currentThread().interrupt();
+                }
+                return result;
+              }
+            }
+            """)
+        .expectNoDiagnostics()
+        .doTest();
+  }
+
+  @Test
   public void replacement_emptyHandler() {
     refactoring
         .addInputLines(

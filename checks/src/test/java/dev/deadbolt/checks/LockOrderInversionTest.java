@@ -62,7 +62,7 @@ public class LockOrderInversionTest {
               final Object lock = new Object();
               void release(Connection c) {
                 synchronized (lock) {
-                  // BUG: Diagnostic contains: `Connection.lock` is acquired (through 1 call(s)) while `Pool.lock` is held, but Connection.close() (Connection.java:6)
+                  // BUG: Diagnostic contains: `Connection.markIdle()` acquires `Connection.lock` while `Pool.lock` is held, but Connection.close() (Connection.java:6)
                   c.markIdle();
                 }
               }

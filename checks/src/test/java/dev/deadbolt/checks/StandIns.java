@@ -4,10 +4,11 @@ import com.google.errorprone.BugCheckerRefactoringTestHelper;
 import com.google.errorprone.CompilationTestHelper;
 
 /**
- * Small stand-ins for the Guava, Reactor and RxJava types the backpressure checks match by name:
- * the same packages, names and signatures, bodies that construct nothing.
+ * Small stand-ins for the Guava, Reactor, RxJava and Netty types the checks match by name: the same
+ * packages, names and signatures (functional parameters as {@code java.util.function} types), bodies
+ * that construct nothing. Public for the analysis tests.
  */
-final class StandIns {
+public final class StandIns {
   record StandIn(String path, String source) {}
 
   static final StandIn GUAVA_QUEUES =
@@ -62,9 +63,59 @@ final class StandIns {
           package reactor.core.publisher;
 
           import java.time.Duration;
+          import java.util.List;
           import java.util.function.Consumer;
+          import java.util.function.Function;
+          import java.util.function.Predicate;
+          import org.reactivestreams.Publisher;
+          import reactor.core.scheduler.Scheduler;
 
-          public abstract class Flux<T> {
+          public abstract class Flux<T> implements Publisher<T> {
+            @SafeVarargs
+            public static <T> Flux<T> just(T... values) {
+              throw new UnsupportedOperationException();
+            }
+
+            public static <T> Flux<T> fromIterable(Iterable<? extends T> values) {
+              throw new UnsupportedOperationException();
+            }
+
+            public final <R> Flux<R> map(Function<? super T, ? extends R> mapper) {
+              throw new UnsupportedOperationException();
+            }
+
+            public final Flux<T> filter(Predicate<? super T> predicate) {
+              throw new UnsupportedOperationException();
+            }
+
+            public final <R> Flux<R> flatMap(Function<? super T, ? extends Publisher<? extends R>> mapper) {
+              throw new UnsupportedOperationException();
+            }
+
+            public final Flux<T> doOnNext(Consumer<? super T> onNext) {
+              throw new UnsupportedOperationException();
+            }
+
+            public final Flux<T> publishOn(Scheduler scheduler) {
+              throw new UnsupportedOperationException();
+            }
+
+            public final Flux<T> subscribeOn(Scheduler scheduler) {
+              throw new UnsupportedOperationException();
+            }
+
+            public final Mono<List<T>> collectList() {
+              throw new UnsupportedOperationException();
+            }
+
+            public final void subscribe(Consumer<? super T> consumer) {
+              throw new UnsupportedOperationException();
+            }
+
+            public final T blockLast() {
+              throw new UnsupportedOperationException();
+            }
+
             public final Flux<T> onBackpressureBuffer() {
               throw new UnsupportedOperationException();
             }
@@ -155,7 +206,30 @@ final class StandIns {
           """
           package io.reactivex.rxjava3.core;
 
+          import java.util.concurrent.Callable;
+          import java.util.function.Function;
+
           public abstract class Flowable<T> {
+            public static <T> Flowable<T> fromCallable(Callable<? extends T> supplier) {
+              throw new UnsupportedOperationException();
+            }
+
+            public final <R> Flowable<R> map(Function<? super T, ? extends R> mapper) {
+              throw new UnsupportedOperationException();
+            }
+
+            public final Flowable<T> observeOn(Scheduler scheduler) {
+              throw new UnsupportedOperationException();
+            }
+
+            public final Flowable<T> subscribeOn(Scheduler scheduler) {
+              throw new UnsupportedOperationException();
+            }
+
+            public final T blockingFirst() {
+              throw new UnsupportedOperationException();
+            }
+
             public final Flowable<T> onBackpressureBuffer() {
               throw new UnsupportedOperationException();
             }
@@ -200,11 +274,266 @@ final class StandIns {
           }
           """);
 
+  static final StandIn REACTIVE_STREAMS_PUBLISHER =
+      new StandIn(
+          "reactivestreams/Publisher.java",
+          """
+          package org.reactivestreams;
+
+          public interface Publisher<T> {}
+          """);
+
+  static final StandIn REACTOR_MONO =
+      new StandIn(
+          "reactor/Mono.java",
+          """
+          package reactor.core.publisher;
+
+          import java.util.concurrent.Callable;
+          import java.util.function.Consumer;
+          import java.util.function.Function;
+          import org.reactivestreams.Publisher;
+          import reactor.core.scheduler.Scheduler;
+
+          public abstract class Mono<T> implements Publisher<T> {
+            public static <T> Mono<T> just(T value) {
+              throw new UnsupportedOperationException();
+            }
+
+            public static <T> Mono<T> fromCallable(Callable<? extends T> supplier) {
+              throw new UnsupportedOperationException();
+            }
+
+            public final <R> Mono<R> map(Function<? super T, ? extends R> mapper) {
+              throw new UnsupportedOperationException();
+            }
+
+            public final <R> Mono<R> flatMap(Function<? super T, ? extends Mono<? extends R>> mapper) {
+              throw new UnsupportedOperationException();
+            }
+
+            public final Mono<T> doOnNext(Consumer<? super T> onNext) {
+              throw new UnsupportedOperationException();
+            }
+
+            public final Mono<T> publishOn(Scheduler scheduler) {
+              throw new UnsupportedOperationException();
+            }
+
+            public final Mono<T> subscribeOn(Scheduler scheduler) {
+              throw new UnsupportedOperationException();
+            }
+
+            public final T block() {
+              throw new UnsupportedOperationException();
+            }
+          }
+          """);
+
+  static final StandIn REACTOR_SCHEDULER =
+      new StandIn(
+          "reactor/Scheduler.java",
+          """
+          package reactor.core.scheduler;
+
+          public interface Scheduler {}
+          """);
+
+  static final StandIn REACTOR_SCHEDULERS =
+      new StandIn(
+          "reactor/Schedulers.java",
+          """
+          package reactor.core.scheduler;
+
+          import java.util.concurrent.ExecutorService;
+
+          public abstract class Schedulers {
+            public static Scheduler boundedElastic() {
+              throw new UnsupportedOperationException();
+            }
+
+            public static Scheduler parallel() {
+              throw new UnsupportedOperationException();
+            }
+
+            public static Scheduler single() {
+              throw new UnsupportedOperationException();
+            }
+
+            public static Scheduler immediate() {
+              throw new UnsupportedOperationException();
+            }
+
+            public static Scheduler fromExecutorService(ExecutorService executorService) {
+              throw new UnsupportedOperationException();
+            }
+          }
+          """);
+
+  static final StandIn RXJAVA3_SCHEDULER =
+      new StandIn(
+          "rxjava3/Scheduler.java",
+          """
+          package io.reactivex.rxjava3.core;
+
+          public abstract class Scheduler {}
+          """);
+
+  static final StandIn RXJAVA3_SCHEDULERS =
+      new StandIn(
+          "rxjava3/Schedulers.java",
+          """
+          package io.reactivex.rxjava3.schedulers;
+
+          import io.reactivex.rxjava3.core.Scheduler;
+
+          public final class Schedulers {
+            private Schedulers() {}
+
+            public static Scheduler io() {
+              throw new UnsupportedOperationException();
+            }
+
+            public static Scheduler computation() {
+              throw new UnsupportedOperationException();
+            }
+          }
+          """);
+
+  static final StandIn NETTY_FUTURE =
+      new StandIn(
+          "netty/Future.java",
+          """
+          package io.netty.util.concurrent;
+
+          public interface Future<V> extends java.util.concurrent.Future<V> {
+            Future<V> sync() throws InterruptedException;
+
+            Future<V> await() throws InterruptedException;
+
+            boolean isSuccess();
+          }
+          """);
+
+  static final StandIn NETTY_CHANNEL_FUTURE =
+      new StandIn(
+          "netty/ChannelFuture.java",
+          """
+          package io.netty.channel;
+
+          public interface ChannelFuture extends io.netty.util.concurrent.Future<Void> {
+            @Override
+            ChannelFuture sync() throws InterruptedException;
+          }
+          """);
+
+  static final StandIn NETTY_CHANNEL_HANDLER_CONTEXT =
+      new StandIn(
+          "netty/ChannelHandlerContext.java",
+          """
+          package io.netty.channel;
+
+          public interface ChannelHandlerContext {
+            ChannelFuture writeAndFlush(Object message);
+
+            ChannelHandlerContext fireChannelRead(Object message);
+          }
+          """);
+
+  static final StandIn NETTY_CHANNEL_HANDLER =
+      new StandIn(
+          "netty/ChannelHandler.java",
+          """
+          package io.netty.channel;
+
+          public interface ChannelHandler {
+            void handlerAdded(ChannelHandlerContext ctx) throws Exception;
+
+            void handlerRemoved(ChannelHandlerContext ctx) throws Exception;
+          }
+          """);
+
+  static final StandIn NETTY_CHANNEL_INBOUND_HANDLER =
+      new StandIn(
+          "netty/ChannelInboundHandler.java",
+          """
+          package io.netty.channel;
+
+          public interface ChannelInboundHandler extends ChannelHandler {
+            void channelActive(ChannelHandlerContext ctx) throws Exception;
+
+            void channelRead(ChannelHandlerContext ctx, Object msg) throws Exception;
+
+            void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) throws Exception;
+          }
+          """);
+
+  static final StandIn NETTY_CHANNEL_INBOUND_HANDLER_ADAPTER =
+      new StandIn(
+          "netty/ChannelInboundHandlerAdapter.java",
+          """
+          package io.netty.channel;
+
+          public class ChannelInboundHandlerAdapter implements ChannelInboundHandler {
+            @Override
+            public void handlerAdded(ChannelHandlerContext ctx) throws Exception {}
+
+            @Override
+            public void handlerRemoved(ChannelHandlerContext ctx) throws Exception {}
+
+            @Override
+            public void channelActive(ChannelHandlerContext ctx) throws Exception {}
+
+            @Override
+            public void channelRead(ChannelHandlerContext ctx, Object msg) throws Exception {
+              ctx.fireChannelRead(msg);
+            }
+
+            @Override
+            public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) throws Exception {}
+          }
+          """);
+
+  static final StandIn NETTY_SIMPLE_CHANNEL_INBOUND_HANDLER =
+      new StandIn(
+          "netty/SimpleChannelInboundHandler.java",
+          """
+          package io.netty.channel;
+
+          public abstract class SimpleChannelInboundHandler<I> extends ChannelInboundHandlerAdapter {
+            @Override
+            @SuppressWarnings("unchecked")
+            public void channelRead(ChannelHandlerContext ctx, Object msg) throws Exception {
+              channelRead0(ctx, (I) msg);
+            }
+
+            protected abstract void channelRead0(ChannelHandlerContext ctx, I msg) throws Exception;
+          }
+          """);
+
   static final StandIn[] ALL = {
-    GUAVA_QUEUES, REACTOR_FLUX, REACTOR_SINKS, REACTOR_QUEUES, RXJAVA3_FLOWABLE, RXJAVA2_FLOWABLE
+    GUAVA_QUEUES,
+    REACTIVE_STREAMS_PUBLISHER,
+    REACTOR_FLUX,
+    REACTOR_MONO,
+    REACTOR_SINKS,
+    REACTOR_QUEUES,
+    REACTOR_SCHEDULER,
+    REACTOR_SCHEDULERS,
+    RXJAVA3_FLOWABLE,
+    RXJAVA3_SCHEDULER,
+    RXJAVA3_SCHEDULERS,
+    RXJAVA2_FLOWABLE,
+    NETTY_FUTURE,
+    NETTY_CHANNEL_FUTURE,
+    NETTY_CHANNEL_HANDLER_CONTEXT,
+    NETTY_CHANNEL_HANDLER,
+    NETTY_CHANNEL_INBOUND_HANDLER,
+    NETTY_CHANNEL_INBOUND_HANDLER_ADAPTER,
+    NETTY_SIMPLE_CHANNEL_INBOUND_HANDLER
   };
 
-  static CompilationTestHelper addAll(CompilationTestHelper helper) {
+  public static CompilationTestHelper addAll(CompilationTestHelper helper) {
     for (StandIn standIn : ALL) {
       helper = helper.addSourceLines(standIn.path(), standIn.source());
     }

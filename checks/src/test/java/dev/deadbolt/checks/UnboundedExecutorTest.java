@@ -1,5 +1,6 @@
 package dev.deadbolt.checks;
 
+import static dev.deadbolt.JavaFeatures.assumeJdk;
 import static com.google.common.truth.Truth.assertThat;
 
 import com.google.errorprone.BugCheckerRefactoringTestHelper;
@@ -234,11 +235,13 @@ public class UnboundedExecutorTest {
 
   @Test
   public void deliberateUnboundedExecutorsAreNotReportedByDefault() {
+    assumeJdk(21); // the input uses newVirtualThreadPerTaskExecutor
     helper.addSourceLines("Background.java", DELIBERATE).expectNoDiagnostics().doTest();
   }
 
   @Test
   public void strictModeReportsDeliberateUnboundedExecutors() {
+    assumeJdk(21); // the input uses newVirtualThreadPerTaskExecutor
     helper.setArgs(STRICT).addSourceLines("Background.java", DELIBERATE).doTest();
   }
 

@@ -1,5 +1,7 @@
 package dev.deadbolt.checks;
 
+import static dev.deadbolt.JavaFeatures.assumeJdk;
+
 import com.google.errorprone.BugCheckerRefactoringTestHelper;
 import com.google.errorprone.CompilationTestHelper;
 import org.junit.Test;
@@ -15,6 +17,7 @@ public class VirtualThreadPinningTest {
 
   @Test
   public void synchronizedRegionThatBlocksOnJdk21() {
+    assumeJdk(21); // --release 21
     helper
         .setArgs("--release", "21")
         .addSourceLines(
@@ -99,21 +102,25 @@ public class VirtualThreadPinningTest {
   }
 
   @Test
-  public void noFindingWhenMonitorsDoNotPinOrNothingBlocks() {
+  public void noFindingWhenCompiledForAJdkWhereMonitorsDoNotPin() {
+    assumeJdk(24); // compiled for the running JDK, which must be one where monitors do not pin
     helper
         .addSourceLines(
             "Modern.java",
             """
             class Modern {
-              // Compiled for this JDK (25): monitors do not pin since JDK 24.
               synchronized void sleepy() throws InterruptedException {
                 Thread.sleep(10);
               }
             }
             """)
         .doTest();
-    CompilationTestHelper.newInstance(VirtualThreadPinning.class, getClass())
-        .setArgs("--release", "21")
+  }
+
+  @Test
+  public void noFindingWhenNothingInTheRegionBlocks() {
+    helper
+        .setArgs("-XepOpt:Deadbolt:RuntimeJdk=21")
         .addSourceLines(
             "Counter.java",
             """
@@ -156,7 +163,7 @@ public class VirtualThreadPinningTest {
   @Test
   public void privateObjectMonitorBecomesAReentrantLock() {
     BugCheckerRefactoringTestHelper.newInstance(VirtualThreadPinning.class, getClass())
-        .setArgs("--release", "21")
+        .setArgs("-XepOpt:Deadbolt:RuntimeJdk=21")
         .addInputLines(
             "Pool.java",
             """
@@ -210,7 +217,7 @@ public class VirtualThreadPinningTest {
   @Test
   public void noFixWhenTheMonitorIsAlsoWaitedOn() {
     BugCheckerRefactoringTestHelper.newInstance(VirtualThreadPinning.class, getClass())
-        .setArgs("--release", "21")
+        .setArgs("-XepOpt:Deadbolt:RuntimeJdk=21")
         .addInputLines(
             "Gate.java",
             """

@@ -11,7 +11,7 @@ public class CheckCatalogTest {
   @Test
   public void readsTheChecksJar() {
     CheckCatalog catalog = CheckCatalog.load(getClass().getClassLoader());
-    assertThat(catalog.all().size()).isAtLeast(13);
+    assertThat(catalog.all().size()).isAtLeast(14);
     CheckCatalog.Check blocking = catalog.get("BlockingCallUnderLock");
     assertThat(blocking.summary()).isEqualTo("A blocking call is made while a lock is held");
     assertThat(blocking.link()).endsWith("/docs/checks/BlockingCallUnderLock.md");

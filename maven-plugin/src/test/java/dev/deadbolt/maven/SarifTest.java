@@ -57,7 +57,7 @@ public class SarifTest {
         JsonParser.parseString(Files.readString(file)).getAsJsonObject().getAsJsonArray("runs").get(0)
             .getAsJsonObject();
     var rules = run.getAsJsonObject("tool").getAsJsonObject("driver").getAsJsonArray("rules");
-    assertThat(rules.size()).isAtLeast(13);
+    assertThat(rules.size()).isAtLeast(14);
     JsonObject blocking = rules.asList().stream().map(r -> r.getAsJsonObject())
         .filter(r -> r.get("id").getAsString().equals("BlockingCallUnderLock")).findFirst().get();
     assertThat(blocking.get("helpUri").getAsString()).endsWith("/docs/checks/BlockingCallUnderLock.md");

@@ -1,0 +1,282 @@
+package dev.deadbolt.bench;
+
+import dev.deadbolt.bench.CompileRun.Mode;
+import java.io.BufferedReader;
+import java.io.File;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.net.URL;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.Comparator;
+import java.util.EnumMap;
+import java.util.Enumeration;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+
+/**
+ * Deadbolt's compile-time cost, measured: for each size of generated source, compiles it several
+ * rounds with plain javac, Error Prone with only Deadbolt, Error Prone's defaults, and Error Prone's
+ * defaults plus Deadbolt, alternating the order each round, each compile in a fresh JVM; prints the
+ * medians, the ratios, Deadbolt's time per check, and how Deadbolt's time grows with the size and on
+ * one very long method.
+ *
+ * <p>Usage (see bench/run): {@code CompileBenchmark [--sizes 1000,2000,4000] [--rounds 3]
+ * [--long-method 1000,2000,3000] [--work DIR]}.
+ */
+public final class CompileBenchmark {
+  private static final Pattern RESULT =
+      Pattern.compile(
+          "RESULT wallMs=(\\d+) cpuMs=(\\d+) heapPeakMb=(\\d+) deadboltMs=(\\d+) checks=(.*)");
+  private static final String[] JVM_FLAGS = {
+    "--add-exports=jdk.compiler/com.sun.tools.javac.api=ALL-UNNAMED",
+    "--add-exports=jdk.compiler/com.sun.tools.javac.file=ALL-UNNAMED",
+    "--add-exports=jdk.compiler/com.sun.tools.javac.main=ALL-UNNAMED",
+    "--add-exports=jdk.compiler/com.sun.tools.javac.model=ALL-UNNAMED",
+    "--add-exports=jdk.compiler/com.sun.tools.javac.parser=ALL-UNNAMED",
+    "--add-exports=jdk.compiler/com.sun.tools.javac.processing=ALL-UNNAMED",
+    "--add-exports=jdk.compiler/com.sun.tools.javac.tree=ALL-UNNAMED",
+    "--add-exports=jdk.compiler/com.sun.tools.javac.util=ALL-UNNAMED",
+    "--add-opens=jdk.compiler/com.sun.tools.javac.code=ALL-UNNAMED",
+    "--add-opens=jdk.compiler/com.sun.tools.javac.comp=ALL-UNNAMED",
+    "-Xms512m",
+    "-Xmx6g",
+    "-XX:+UseParallelGC",
+  };
+
+  /** One compile: wall time, CPU time of the whole JVM (steadier on a busy machine), heap, Deadbolt. */
+  private record Sample(
+      long wallMs, long cpuMs, long heapPeakMb, long deadboltMs, Map<String, Long> perCheck) {}
+
+  private CompileBenchmark() {}
+
+  public static void main(String[] args) throws Exception {
+    List<Integer> sizes = List.of(1000, 2000, 3000);
+    List<Integer> longMethod = List.of(1000, 2000, 3000);
+    int rounds = 3;
+    Path work = Path.of("bench/target/work");
+    for (int i = 0; i < args.length; i += 2) {
+      switch (args[i]) {
+        case "--sizes" -> sizes = ints(args[i + 1]);
+        case "--rounds" -> rounds = Integer.parseInt(args[i + 1]);
+        case "--long-method" -> longMethod = ints(args[i + 1]);
+        case "--work" -> work = Path.of(args[i + 1]);
+        default -> throw new IllegalArgumentException("unknown option " + args[i]);
+      }
+    }
+    List<String> classPath = Arrays.asList(System.getProperty("java.class.path").split(File.pathSeparator));
+    String withDeadbolt = String.join(File.pathSeparator, classPath);
+    String withoutDeadbolt =
+        classPath.stream()
+            .filter(e -> !new File(e).getName().startsWith("deadbolt-checks"))
+            .collect(Collectors.joining(File.pathSeparator));
+    String checks = String.join(",", deadboltChecks());
+    System.out.printf(
+        "Deadbolt compile-time benchmark: JDK %s, %d cores, checks %s%n%n",
+        Runtime.version(), Runtime.getRuntime().availableProcessors(), checks);
+
+    Map<Integer, Map<Mode, List<Sample>>> bySize = new TreeMap<>();
+    for (int size : sizes) {
+      Path sources = work.resolve("src-" + size);
+      if (!Files.exists(sources)) {
+        new SourceGenerator(42).writeClasses(sources, size);
+      }
+      Map<Mode, List<Sample>> samples = new EnumMap<>(Mode.class);
+      for (int round = 0; round < rounds; round++) {
+        List<Mode> order = new ArrayList<>(List.of(Mode.values()));
+        Collections.rotate(order, round); // alternate which mode runs first
+        for (Mode mode : order) {
+          String processorPath = mode == Mode.ERROR_PRONE ? withoutDeadbolt : withDeadbolt;
+          Sample sample = run(mode, sources, work.resolve("out"), processorPath, checks);
+          samples.computeIfAbsent(mode, m -> new ArrayList<>()).add(sample);
+          System.out.printf(
+              "  %5d classes  round %d  %-26s %7d ms wall %7d ms cpu %6d MB heap%n",
+              size, round + 1, mode, sample.wallMs(), sample.cpuMs(), sample.heapPeakMb());
+        }
+      }
+      bySize.put(size, samples);
+    }
+
+    System.out.println();
+    for (var entry : bySize.entrySet()) {
+      report(entry.getKey(), entry.getValue());
+    }
+    growth(bySize);
+    longMethod(work, longMethod, withDeadbolt, checks, rounds);
+  }
+
+  private static void report(int size, Map<Mode, List<Sample>> samples) {
+    long javac = median(samples.get(Mode.JAVAC), Sample::wallMs);
+    long ep = median(samples.get(Mode.ERROR_PRONE), Sample::wallMs);
+    long both = median(samples.get(Mode.ERROR_PRONE_AND_DEADBOLT), Sample::wallMs);
+    long javacCpu = median(samples.get(Mode.JAVAC), Sample::cpuMs);
+    long epCpu = median(samples.get(Mode.ERROR_PRONE), Sample::cpuMs);
+    long bothCpu = median(samples.get(Mode.ERROR_PRONE_AND_DEADBOLT), Sample::cpuMs);
+    long epMem = median(samples.get(Mode.ERROR_PRONE), Sample::heapPeakMb);
+    long bothMem = median(samples.get(Mode.ERROR_PRONE_AND_DEADBOLT), Sample::heapPeakMb);
+    System.out.printf("== %d classes (medians of %d rounds) ==%n", size, samples.get(Mode.JAVAC).size());
+    for (Mode mode : Mode.values()) {
+      long wall = median(samples.get(mode), Sample::wallMs);
+      long cpu = median(samples.get(mode), Sample::cpuMs);
+      System.out.printf(
+          "  %-26s %7d ms wall (x%.3f of javac)  %7d ms cpu (x%.3f)  %6d MB heap%n",
+          mode,
+          wall,
+          (double) wall / javac,
+          cpu,
+          (double) cpu / javacCpu,
+          median(samples.get(mode), Sample::heapPeakMb));
+    }
+    long deadboltInBoth = median(samples.get(Mode.ERROR_PRONE_AND_DEADBOLT), Sample::deadboltMs);
+    System.out.printf(
+        Locale.ROOT,
+        "  Deadbolt on top of Error Prone's defaults: %+d ms wall = %+.1f%% of plain javac,"
+            + " %+d ms cpu = %+.1f%% of javac's cpu (its checks' own time: %d ms = %.1f%% of javac's"
+            + " wall); heap %+d MB = %+.1f%%%n",
+        both - ep,
+        100.0 * (both - ep) / javac,
+        bothCpu - epCpu,
+        100.0 * (bothCpu - epCpu) / javacCpu,
+        deadboltInBoth,
+        100.0 * deadboltInBoth / javac,
+        bothMem - epMem,
+        100.0 * (bothMem - epMem) / epMem);
+    Map<String, List<Long>> perCheck = new TreeMap<>();
+    for (Sample s : samples.get(Mode.ERROR_PRONE_AND_DEADBOLT)) {
+      s.perCheck().forEach((check, ms) -> perCheck.computeIfAbsent(check, c -> new ArrayList<>()).add(ms));
+    }
+    System.out.println("  Deadbolt time per check (median ms):");
+    perCheck.entrySet().stream()
+        .sorted(Comparator.comparing((Map.Entry<String, List<Long>> e) -> -medianOf(e.getValue())))
+        .forEach(e -> System.out.printf("    %-42s %6d%n", e.getKey(), medianOf(e.getValue())));
+    System.out.println();
+  }
+
+  private static void growth(Map<Integer, Map<Mode, List<Sample>>> bySize) {
+    System.out.println("== growth with size (Deadbolt-only runs) ==");
+    for (var entry : bySize.entrySet()) {
+      List<Sample> samples = entry.getValue().get(Mode.DEADBOLT_ONLY);
+      long deadbolt = median(samples, Sample::deadboltMs);
+      System.out.printf(
+          "  %5d classes: Deadbolt checks %6d ms = %.2f ms per class%n",
+          entry.getKey(), deadbolt, (double) deadbolt / entry.getKey());
+    }
+    System.out.println();
+  }
+
+  private static void longMethod(
+      Path work, List<Integer> statementCounts, String processorPath, String checks, int rounds)
+      throws Exception {
+    System.out.println("== one very long method (Deadbolt-only runs, nesting 40 deep, 16 locks) ==");
+    for (int statements : statementCounts) {
+      Path sources = work.resolve("long-" + statements);
+      if (!Files.exists(sources)) {
+        new SourceGenerator(7).writeLongMethod(sources, statements, 40);
+      }
+      List<Sample> samples = new ArrayList<>();
+      for (int round = 0; round < rounds; round++) {
+        samples.add(run(Mode.DEADBOLT_ONLY, sources, work.resolve("out-long"), processorPath, checks));
+      }
+      long deadbolt = median(samples, Sample::deadboltMs);
+      System.out.printf(
+          "  %5d statements: compile %6d ms, Deadbolt checks %6d ms = %.3f ms per statement%n",
+          statements, median(samples, Sample::wallMs), deadbolt, (double) deadbolt / statements);
+    }
+  }
+
+  private static Sample run(Mode mode, Path sources, Path out, String processorPath, String checks)
+      throws IOException, InterruptedException {
+    List<String> command = new ArrayList<>();
+    command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+    command.addAll(List.of(JVM_FLAGS));
+    command.add("-cp");
+    command.add(System.getProperty("java.class.path"));
+    command.add(CompileRun.class.getName());
+    command.addAll(List.of(mode.name(), sources.toString(), out.toString(), processorPath, checks));
+    Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+    String result = null;
+    StringBuilder output = new StringBuilder();
+    try (BufferedReader reader =
+        new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
+      for (String line; (line = reader.readLine()) != null; ) {
+        output.append(line).append('\n');
+        if (line.startsWith("RESULT ")) {
+          result = line;
+        }
+      }
+    }
+    if (process.waitFor() != 0 || result == null) {
+      throw new IllegalStateException(mode + " compile failed:\n" + output);
+    }
+    Matcher m = RESULT.matcher(result);
+    if (!m.matches()) {
+      throw new IllegalStateException("unreadable result: " + result);
+    }
+    Map<String, Long> perCheck = new TreeMap<>();
+    if (!m.group(5).isEmpty()) {
+      for (String item : m.group(5).split(",")) {
+        String[] parts = item.split(":");
+        perCheck.put(parts[0], Long.parseLong(parts[1]));
+      }
+    }
+    return new Sample(
+        Long.parseLong(m.group(1)),
+        Long.parseLong(m.group(2)),
+        Long.parseLong(m.group(3)),
+        Long.parseLong(m.group(4)),
+        perCheck);
+  }
+
+  /** The check names registered in the Deadbolt jar's service file. */
+  private static List<String> deadboltChecks() throws IOException {
+    Set<String> names = new LinkedHashSet<>();
+    Enumeration<URL> services =
+        CompileBenchmark.class
+            .getClassLoader()
+            .getResources("META-INF/services/com.google.errorprone.bugpatterns.BugChecker");
+    while (services.hasMoreElements()) {
+      URL url = services.nextElement();
+      if (!url.toString().contains("deadbolt-checks")) {
+        continue;
+      }
+      try (InputStream in = url.openStream()) {
+        for (String line : new String(in.readAllBytes(), StandardCharsets.UTF_8).split("\n")) {
+          String trimmed = line.strip();
+          if (!trimmed.isEmpty() && !trimmed.startsWith("#")) {
+            names.add(trimmed.substring(trimmed.lastIndexOf('.') + 1));
+          }
+        }
+      }
+    }
+    if (names.isEmpty()) {
+      throw new IllegalStateException("no Deadbolt checks found on the class path");
+    }
+    return new ArrayList<>(names);
+  }
+
+  private static long median(List<Sample> samples, java.util.function.ToLongFunction<Sample> f) {
+    return medianOf(samples.stream().map(s -> f.applyAsLong(s)).toList());
+  }
+
+  private static long medianOf(List<Long> values) {
+    List<Long> sorted = new ArrayList<>(values);
+    Collections.sort(sorted);
+    return sorted.get(sorted.size() / 2);
+  }
+
+  private static List<Integer> ints(String csv) {
+    return Arrays.stream(csv.split(",")).map(String::strip).map(Integer::parseInt).toList();
+  }
+}

@@ -1,0 +1,141 @@
+package dev.deadbolt.analysis;
+
+import com.google.errorprone.VisitorState;
+import com.google.errorprone.util.ASTHelpers;
+import com.sun.source.tree.ClassTree;
+import com.sun.source.tree.CompilationUnitTree;
+import com.sun.source.tree.LambdaExpressionTree;
+import com.sun.source.tree.MemberReferenceTree;
+import com.sun.source.tree.MethodInvocationTree;
+import com.sun.source.tree.MethodTree;
+import com.sun.source.tree.Tree;
+import com.sun.source.util.TreePath;
+import com.sun.tools.javac.code.Symbol.ClassSymbol;
+import com.sun.tools.javac.code.Symbol.MethodSymbol;
+import dev.deadbolt.analysis.NonBlockingContext.Kind;
+import dev.deadbolt.catalog.CatalogEntry;
+import java.util.ArrayList;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Whether code runs on a thread that must not block, and why: the thread of a method marked {@code
+ * NonBlocking} or of an event-loop callback, the common {@code ForkJoinPool} for tasks handed to it, or
+ * whatever thread signals a reactive stream.
+ *
+ * <p>The innermost lambda, method reference or method around the code decides. A lambda handed to the
+ * common pool, a parallel stream or a reactive operator is a context of its own. A lambda given to an
+ * {@link ImmediateMethods immediate} method ({@code forEach}, a sequential stream) runs where the code
+ * around it runs. Any other lambda, and every anonymous or local class, runs later on a thread this
+ * cannot see: inside a {@code @NonBlocking} method, a task handed to an executor is not a context.
+ */
+public final class NonBlockingContexts {
+  private final ImmediateMethods immediate;
+  private final EventLoopCallbacks callbacks;
+  private final ReactiveOperators reactive;
+  /** The context of the code directly in each lambda and method asked about so far. */
+  private final Map<Tree, Optional<NonBlockingContext>> decided = new IdentityHashMap<>();
+  @Nullable private CompilationUnitTree unit;
+
+  NonBlockingContexts(
+      ImmediateMethods immediate, List<CatalogEntry> callbacks, List<CatalogEntry> operators) {
+    this.immediate = immediate;
+    this.callbacks = new EventLoopCallbacks(callbacks);
+    this.reactive = new ReactiveOperators(operators);
+  }
+
+  /**
+   * The context the call (or method reference) at {@code path} runs in, if it must not block there.
+   * For a method reference, that is where the referenced method runs.
+   */
+  public Optional<NonBlockingContext> contextOf(TreePath path, VisitorState state) {
+    enter(path.getCompilationUnit());
+    List<Tree> scopes = new ArrayList<>(); // lambdas and the method passed on the way: same answer
+    Optional<NonBlockingContext> context = Optional.empty();
+    for (TreePath p = path; p != null; p = p.getParentPath()) {
+      Tree leaf = p.getLeaf();
+      Optional<NonBlockingContext> known = decided.get(leaf);
+      if (known != null) {
+        context = known;
+        break;
+      }
+      if (leaf instanceof MemberReferenceTree && p == path) {
+        context = functionContext(p, state);
+        if (context.isPresent() || !immediate.runsNow(p, state)) {
+          return context;
+        }
+      } else if (leaf instanceof LambdaExpressionTree) {
+        // (A method reference met further up: the call is in its qualifier, evaluated right here.)
+        scopes.add(leaf);
+        context = functionContext(p, state);
+        if (context.isPresent() || !immediate.runsNow(p, state)) {
+          break;
+        }
+      } else if (leaf instanceof MethodTree method) {
+        scopes.add(leaf);
+        context = methodContext(p, method, state);
+        break;
+      } else if (leaf instanceof ClassTree) {
+        context = Optional.empty(); // a field initializer or initializer block
+        break;
+      }
+    }
+    for (Tree scope : scopes) {
+      decided.put(scope, context);
+    }
+    return context;
+  }
+
+  /** Answers are kept per compilation unit: trees of other units are never queried here. */
+  private void enter(CompilationUnitTree current) {
+    if (current != unit) {
+      unit = current;
+      decided.clear();
+    }
+  }
+
+  /** The context a lambda or method reference runs in, given the call it is an argument of. */
+  private Optional<NonBlockingContext> functionContext(TreePath function, VisitorState state) {
+    TreePath callPath = function.getParentPath();
+    if (!(callPath.getLeaf() instanceof MethodInvocationTree call)
+        || !call.getArguments().contains((Object) function.getLeaf())) {
+      return Optional.empty();
+    }
+    Optional<NonBlockingContext> context = CommonPoolTasks.contextOf(function, callPath, state);
+    if (context.isEmpty()) {
+      context = ParallelStreams.contextOf(function, callPath, state);
+    }
+    if (context.isEmpty()) {
+      context = reactive.contextOf(function, callPath, state);
+    }
+    return context;
+  }
+
+  private Optional<NonBlockingContext> methodContext(
+      TreePath path, MethodTree tree, VisitorState state) {
+    MethodSymbol method = ASTHelpers.getSymbol(tree);
+    String name = "`" + BlockingCause.name(method, (ClassSymbol) method.owner) + "`";
+    if (BlockingCalls.annotationNamed(method, "NonBlocking") != null) {
+      return Optional.of(
+          new NonBlockingContext(Kind.NON_BLOCKING_METHOD, name + ", marked @NonBlocking", path));
+    }
+    if (BlockingCalls.isNonBlocking(method)) {
+      return Optional.of(
+          new NonBlockingContext(
+              Kind.NON_BLOCKING_METHOD,
+              name + " of `" + method.owner.getSimpleName() + "`, a class marked @NonBlocking",
+              path));
+    }
+    return callbacks
+        .callbackKind(method, state)
+        .map(kind -> new NonBlockingContext(Kind.EVENT_LOOP_CALLBACK, name + ", " + kind, path));
+  }
+
+  /** "a lambda" or "a method reference", as a message names the code handed over. */
+  static String functionNoun(TreePath function) {
+    return function.getLeaf() instanceof MemberReferenceTree ? "a method reference" : "a lambda";
+  }
+}
