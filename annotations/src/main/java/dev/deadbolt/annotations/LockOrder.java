@@ -12,8 +12,9 @@ import java.lang.annotation.Target;
  * every other {@code @LockOrder}, {@link AcquiredBefore} and {@link AcquiredAfter} of the compilation.
  *
  * <p>A name is a field of the annotated class ({@code "stateLock"}), {@code "this"} (the instance
- * monitor), a class literal ({@code "Registry.class"}), or a field of another class, qualified ({@code
- * "com.acme.Registry.lock"}, or {@code "Registry.lock"} in the same package). On a {@code
+ * monitor; {@code "Registry.this"} for another class's), a class literal ({@code "Registry.class"}), or
+ * a field of another class, qualified ({@code "com.acme.Registry.lock"}, or {@code "Registry.lock"} in
+ * the same package). On a {@code
  * package-info.java}, names are qualified by class. Identity is by declaration: the order speaks of
  * the field {@code Session.lock}, whichever {@code Session} holds it; a {@code ReadWriteLock}'s read and
  * write sides belong to its field.

@@ -23,8 +23,10 @@ abstract class BackpressureChecker extends DeadboltChecker {
 
   @Override
   public final Description matchCompilationUnit(CompilationUnitTree tree, VisitorState state) {
-    ConfigProblems.reportOnce(options.problems(), state);
-    return super.matchCompilationUnit(tree, state);
+    return contained(tree, state, () -> {
+      ConfigProblems.reportOnce(options.problems(), state);
+      return super.matchCompilationUnit(tree, state);
+    });
   }
 
   /** A {@code @BoundedBy} with a reason silences these checks, recorded with its reason. */

@@ -50,21 +50,23 @@ public final class BlockingCallUnderLock extends LockAnalysisChecker
 
   @Override
   public Description matchMethodInvocation(MethodInvocationTree tree, VisitorState state) {
-    return check(tree, state);
+    return contained(tree, state, () -> check(tree, state));
   }
 
   @Override
   public Description matchNewClass(NewClassTree tree, VisitorState state) {
-    return check(tree, state);
+    return contained(tree, state, () -> check(tree, state));
   }
 
   @Override
   public Description matchMemberReference(MemberReferenceTree tree, VisitorState state) {
-    // `items.forEach(this::send)` runs send() right here; a stored reference runs later.
-    if (!analyses(state).immediateMethods().runsNow(state.getPath(), state)) {
-      return Description.NO_MATCH;
-    }
-    return check(tree, state);
+    return contained(tree, state, () -> {
+      // `items.forEach(this::send)` runs send() right here; a stored reference runs later.
+      if (!analyses(state).immediateMethods().runsNow(state.getPath(), state)) {
+        return Description.NO_MATCH;
+      }
+      return check(tree, state);
+    });
   }
 
   private Description check(ExpressionTree call, VisitorState state) {

@@ -57,18 +57,20 @@ public final class BlockingInNonBlockingContext extends LockAnalysisChecker
 
   @Override
   public Description matchMethodInvocation(MethodInvocationTree tree, VisitorState state) {
-    return check(tree, state);
+    return contained(tree, state, () -> check(tree, state));
   }
 
   @Override
   public Description matchNewClass(NewClassTree tree, VisitorState state) {
-    return check(tree, state);
+    return contained(tree, state, () -> check(tree, state));
   }
 
   @Override
   public Description matchMemberReference(MemberReferenceTree tree, VisitorState state) {
-    // supplyAsync(this::load) runs load() on the common pool; the analysis says where it runs.
-    return check(tree, state);
+    return contained(tree, state, () -> {
+      // supplyAsync(this::load) runs load() on the common pool; the analysis says where it runs.
+      return check(tree, state);
+    });
   }
 
   private Description check(ExpressionTree call, VisitorState state) {

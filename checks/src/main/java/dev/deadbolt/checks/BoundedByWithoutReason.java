@@ -29,15 +29,17 @@ public final class BoundedByWithoutReason extends DeadboltChecker implements Ann
 
   @Override
   public Description matchAnnotation(AnnotationTree tree, VisitorState state) {
-    if (!BoundedByAnnotation.isBoundedBy(tree)
-        || BoundedByAnnotation.reason(tree).filter(reason -> !reason.isBlank()).isPresent()) {
-      return Description.NO_MATCH;
-    }
-    return finding(tree, state)
-        .message(
-            "This @BoundedBy has an empty reason, so it suppresses nothing: say what keeps the"
-                + " buffer small (an upstream rate limit, a fixed input size) so a reader can check"
-                + " it still holds.")
-        .report();
+    return contained(tree, state, () -> {
+      if (!BoundedByAnnotation.isBoundedBy(tree)
+          || BoundedByAnnotation.reason(tree).filter(reason -> !reason.isBlank()).isPresent()) {
+        return Description.NO_MATCH;
+      }
+      return finding(tree, state)
+          .message(
+              "This @BoundedBy has an empty reason, so it suppresses nothing: say what keeps the"
+                  + " buffer small (an upstream rate limit, a fixed input size) so a reader can check"
+                  + " it still holds.")
+          .report();
+    });
   }
 }

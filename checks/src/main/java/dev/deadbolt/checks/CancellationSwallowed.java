@@ -45,23 +45,25 @@ public final class CancellationSwallowed extends DeadboltChecker implements Catc
 
   @Override
   public Description matchCatch(CatchTree tree, VisitorState state) {
-    if (!catchesCancellation(tree, state)
-        || DELIBERATE_NAMES.contains(tree.getParameter().getName().toString())
-        || !LoggingCalls.onlyReports(tree.getBlock(), state)) {
-      return Description.NO_MATCH;
-    }
-    TreePath tryPath = state.getPath().getParentPath();
-    // Falling through ends a task (it stopped, as asked) or moves on to the next element of a
-    // collection (skipping the cancelled one): both are what cancellation should do.
-    if (TaskBodies.endsTask(tryPath, state) || nextElementFollows(tryPath)) {
-      return Description.NO_MATCH;
-    }
-    return finding(tree, state)
-        .message(
-            "This handler swallows CancellationException and carries on as if the cancelled work had"
-                + " completed, so the code after it runs without the result; rethrow it, or return or"
-                + " skip explicitly where cancellation is expected")
-        .report();
+    return contained(tree, state, () -> {
+      if (!catchesCancellation(tree, state)
+          || DELIBERATE_NAMES.contains(tree.getParameter().getName().toString())
+          || !LoggingCalls.onlyReports(tree.getBlock(), state)) {
+        return Description.NO_MATCH;
+      }
+      TreePath tryPath = state.getPath().getParentPath();
+      // Falling through ends a task (it stopped, as asked) or moves on to the next element of a
+      // collection (skipping the cancelled one): both are what cancellation should do.
+      if (TaskBodies.endsTask(tryPath, state) || nextElementFollows(tryPath)) {
+        return Description.NO_MATCH;
+      }
+      return finding(tree, state)
+          .message(
+              "This handler swallows CancellationException and carries on as if the cancelled work had"
+                  + " completed, so the code after it runs without the result; rethrow it, or return or"
+                  + " skip explicitly where cancellation is expected")
+          .report();
+    });
   }
 
   private static boolean catchesCancellation(CatchTree tree, VisitorState state) {

@@ -51,26 +51,28 @@ public final class CompletableFutureCancelDoesNotInterrupt extends DeadboltCheck
 
   @Override
   public Description matchMethodInvocation(MethodInvocationTree tree, VisitorState state) {
-    if (!CANCEL.matches(tree, state)
-        || !Boolean.TRUE.equals(ASTHelpers.constValue(tree.getArguments().get(0), Boolean.class))) {
-      return Description.NO_MATCH;
-    }
-    // A subclass that overrides cancel may well interrupt; only CompletableFuture's own is known.
-    MethodSymbol cancel = ASTHelpers.getSymbol(tree);
-    if (!cancel.owner.getQualifiedName().contentEquals(COMPLETABLE_FUTURE)) {
-      return Description.NO_MATCH;
-    }
-    ExpressionTree receiver = ASTHelpers.getReceiver(tree);
-    if (receiver != null && isHttpExchange(receiver, state)) {
-      return Description.NO_MATCH;
-    }
-    return finding(tree, state)
-        .message(
-            "CompletableFuture.cancel(true) only completes the future exceptionally: the thread"
-                + " running the task is not interrupted and keeps working after this call; cancel"
-                + " through the Future that ExecutorService.submit returned, or have the task check"
-                + " a cancellation flag")
-        .report();
+    return contained(tree, state, () -> {
+      if (!CANCEL.matches(tree, state)
+          || !Boolean.TRUE.equals(ASTHelpers.constValue(tree.getArguments().get(0), Boolean.class))) {
+        return Description.NO_MATCH;
+      }
+      // A subclass that overrides cancel may well interrupt; only CompletableFuture's own is known.
+      MethodSymbol cancel = ASTHelpers.getSymbol(tree);
+      if (!cancel.owner.getQualifiedName().contentEquals(COMPLETABLE_FUTURE)) {
+        return Description.NO_MATCH;
+      }
+      ExpressionTree receiver = ASTHelpers.getReceiver(tree);
+      if (receiver != null && isHttpExchange(receiver, state)) {
+        return Description.NO_MATCH;
+      }
+      return finding(tree, state)
+          .message(
+              "CompletableFuture.cancel(true) only completes the future exceptionally: the thread"
+                  + " running the task is not interrupted and keeps working after this call; cancel"
+                  + " through the Future that ExecutorService.submit returned, or have the task check"
+                  + " a cancellation flag")
+          .report();
+    });
   }
 
   /** {@code client.sendAsync(...)} itself, or a local variable initialised with it. */

@@ -11,9 +11,11 @@ import com.sun.source.util.TreePath;
 import com.sun.tools.javac.tree.JCTree;
 import com.sun.tools.javac.util.JCDiagnostic.DiagnosticPosition;
 import dev.deadbolt.analysis.Suppressions;
+import dev.deadbolt.config.ConfigProblems;
 import dev.deadbolt.report.FindingsReport;
 import dev.deadbolt.report.Suppression;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 /**
  * Base of every Deadbolt check, and the one way a finding reaches the user: a check builds it with
@@ -42,8 +44,18 @@ public abstract class DeadboltChecker extends BugChecker implements CompilationU
    */
   @Override
   public Description matchCompilationUnit(CompilationUnitTree tree, VisitorState state) {
+    ConfigProblems.reportOnce(InternalErrors.flagProblems(state), state);
     FindingsReport.of(state);
     return Description.NO_MATCH;
+  }
+
+  /**
+   * Runs a matcher's body so that an unexpected exception in it never breaks the user's compile (see
+   * {@link InternalErrors}). Every {@code match...} method of a Deadbolt check goes through here.
+   */
+  protected final Description contained(
+      Tree tree, VisitorState state, Supplier<Description> match) {
+    return InternalErrors.contain(canonicalName(), tree, state, match);
   }
 
   /** A finding of this check at {@code tree}; finish it with {@link Finding#report()}. */

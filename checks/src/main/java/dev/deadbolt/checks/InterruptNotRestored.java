@@ -55,31 +55,33 @@ public final class InterruptNotRestored extends DeadboltChecker implements Catch
 
   @Override
   public Description matchCatch(CatchTree tree, VisitorState state) {
-    TreePath catchPath = state.getPath();
-    InterruptCatch kind = InterruptCatch.of(catchPath, state);
-    if (kind == InterruptCatch.NONE || JUnitCode.contains(catchPath)) {
-      return Description.NO_MATCH;
-    }
-    List<Leak> leaks = new ArrayList<>();
-    for (Leak leak : HandlerPaths.leaks(catchPath, state)) {
-      if (!honouredByStopping(leak, catchPath, state)) {
-        leaks.add(leak);
+    return contained(tree, state, () -> {
+      TreePath catchPath = state.getPath();
+      InterruptCatch kind = InterruptCatch.of(catchPath, state);
+      if (kind == InterruptCatch.NONE || JUnitCode.contains(catchPath)) {
+        return Description.NO_MATCH;
       }
-    }
-    if (leaks.isEmpty()) {
-      return Description.NO_MATCH;
-    }
-    boolean retries = leaks.stream().anyMatch(leak -> RetryLoops.goesRound(leak, catchPath, state));
-    Finding finding = finding(tree, state).message(message(tree, kind, leaks, retries, state));
-    // Restoring and then going round a retry loop would make the next blocking call throw at once,
-    // forever: that needs a decision about leaving the loop, so no automatic fix there.
-    if (!retries) {
-      SuggestedFix fix = restoreFirst(tree, kind, state);
-      if (fix != null) {
-        finding.fix(fix);
+      List<Leak> leaks = new ArrayList<>();
+      for (Leak leak : HandlerPaths.leaks(catchPath, state)) {
+        if (!honouredByStopping(leak, catchPath, state)) {
+          leaks.add(leak);
+        }
       }
-    }
-    return finding.report();
+      if (leaks.isEmpty()) {
+        return Description.NO_MATCH;
+      }
+      boolean retries = leaks.stream().anyMatch(leak -> RetryLoops.goesRound(leak, catchPath, state));
+      Finding finding = finding(tree, state).message(message(tree, kind, leaks, retries, state));
+      // Restoring and then going round a retry loop would make the next blocking call throw at once,
+      // forever: that needs a decision about leaving the loop, so no automatic fix there.
+      if (!retries) {
+        SuggestedFix fix = restoreFirst(tree, kind, state);
+        if (fix != null) {
+          finding.fix(fix);
+        }
+      }
+      return finding.report();
+    });
   }
 
   /**

@@ -40,20 +40,22 @@ public final class InterruptStatusCleared extends DeadboltChecker implements Met
 
   @Override
   public Description matchMethodInvocation(MethodInvocationTree tree, VisitorState state) {
-    if (!InterruptCalls.isClear(tree, state)
-        || !UnusedReturnValueMatcher.isReturnValueUnused(tree, state)
-        || insideInterruptHandler(state.getPath(), state)
-        // Tests clear the status on purpose, so that an interrupt one test provoked does not leak
-        // into the next test run on the same thread.
-        || JUnitCode.contains(state.getPath())) {
-      return Description.NO_MATCH;
-    }
-    return finding(tree, state)
-        .message(
-            "Thread.interrupted() clears the interrupt status and its result is ignored, so a"
-                + " pending cancel(true) or shutdownNow() is silently dropped; test it with"
-                + " Thread.currentThread().isInterrupted(), or act on the result")
-        .report();
+    return contained(tree, state, () -> {
+      if (!InterruptCalls.isClear(tree, state)
+          || !UnusedReturnValueMatcher.isReturnValueUnused(tree, state)
+          || insideInterruptHandler(state.getPath(), state)
+          // Tests clear the status on purpose, so that an interrupt one test provoked does not leak
+          // into the next test run on the same thread.
+          || JUnitCode.contains(state.getPath())) {
+        return Description.NO_MATCH;
+      }
+      return finding(tree, state)
+          .message(
+              "Thread.interrupted() clears the interrupt status and its result is ignored, so a"
+                  + " pending cancel(true) or shutdownNow() is silently dropped; test it with"
+                  + " Thread.currentThread().isInterrupted(), or act on the result")
+          .report();
+    });
   }
 
   /**

@@ -21,8 +21,10 @@ abstract class LockAnalysisChecker extends DeadboltChecker {
 
   @Override
   public Description matchCompilationUnit(CompilationUnitTree tree, VisitorState state) {
-    ConfigProblems.reportOnce(config.problems(), state);
-    return super.matchCompilationUnit(tree, state);
+    return contained(tree, state, () -> {
+      ConfigProblems.reportOnce(config.problems(), state);
+      return super.matchCompilationUnit(tree, state);
+    });
   }
 
   protected final LockAnalyses analyses(VisitorState state) {

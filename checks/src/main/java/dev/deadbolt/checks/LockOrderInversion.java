@@ -63,37 +63,39 @@ public final class LockOrderInversion extends LockAnalysisChecker
 
   @Override
   public Description matchCompilationUnit(CompilationUnitTree tree, VisitorState state) {
-    super.matchCompilationUnit(tree, state);
-    if (config.reportDir().isPresent() && state.context.get(EDGES_WRITTEN) == null) {
-      Path dir = config.reportDir().get();
-      try {
-        state.context.put(
-            EDGES_WRITTEN,
-            LockEdgeReport.write(
-                dir,
-                ReportFiles.compilationKey(state.context),
-                ObservedLockOrder.of(state, analyses(state))));
-      } catch (IOException e) {
-        state.context.put(EDGES_WRITTEN, dir);
-        Log.instance(state.context)
-            .error(
-                new JCDiagnostic.Error(
-                    "compiler",
-                    "proc.messager",
-                    "Deadbolt: cannot write lock edges to -XepOpt:Deadbolt:ReportDir=" + dir + ": " + e));
+    return contained(tree, state, () -> {
+      super.matchCompilationUnit(tree, state);
+      if (config.reportDir().isPresent() && state.context.get(EDGES_WRITTEN) == null) {
+        Path dir = config.reportDir().get();
+        try {
+          state.context.put(
+              EDGES_WRITTEN,
+              LockEdgeReport.write(
+                  dir,
+                  ReportFiles.compilationKey(state.context),
+                  ObservedLockOrder.of(state, analyses(state))));
+        } catch (IOException e) {
+          state.context.put(EDGES_WRITTEN, dir);
+          Log.instance(state.context)
+              .error(
+                  new JCDiagnostic.Error(
+                      "compiler",
+                      "proc.messager",
+                      "Deadbolt: cannot write lock edges to -XepOpt:Deadbolt:ReportDir=" + dir + ": " + e));
+        }
       }
-    }
-    return Description.NO_MATCH;
+      return Description.NO_MATCH;
+    });
   }
 
   @Override
   public Description matchSynchronized(SynchronizedTree tree, VisitorState state) {
-    return checkSite(tree, state);
+    return contained(tree, state, () -> checkSite(tree, state));
   }
 
   @Override
   public Description matchMethodInvocation(MethodInvocationTree tree, VisitorState state) {
-    return checkSite(tree, state);
+    return contained(tree, state, () -> checkSite(tree, state));
   }
 
   private Description checkSite(Tree site, VisitorState state) {

@@ -63,12 +63,12 @@ public final class LockOrderViolation extends LockAnalysisChecker
 
   @Override
   public Description matchSynchronized(SynchronizedTree tree, VisitorState state) {
-    return checkSite(tree, state);
+    return contained(tree, state, () -> checkSite(tree, state));
   }
 
   @Override
   public Description matchMethodInvocation(MethodInvocationTree tree, VisitorState state) {
-    return checkSite(tree, state);
+    return contained(tree, state, () -> checkSite(tree, state));
   }
 
   private Description checkSite(Tree site, VisitorState state) {
@@ -119,27 +119,33 @@ public final class LockOrderViolation extends LockAnalysisChecker
 
   @Override
   public Description matchClass(ClassTree tree, VisitorState state) {
-    reportProblems(ASTHelpers.getSymbol(tree), tree.getModifiers().getAnnotations(), state);
-    return Description.NO_MATCH;
+    return contained(tree, state, () -> {
+      reportProblems(ASTHelpers.getSymbol(tree), tree.getModifiers().getAnnotations(), state);
+      return Description.NO_MATCH;
+    });
   }
 
   @Override
   public Description matchVariable(VariableTree tree, VisitorState state) {
-    Symbol symbol = ASTHelpers.getSymbol(tree);
-    if (symbol != null && symbol.getKind() == javax.lang.model.element.ElementKind.FIELD) {
-      reportProblems(symbol, tree.getModifiers().getAnnotations(), state);
-    }
-    return Description.NO_MATCH;
+    return contained(tree, state, () -> {
+      Symbol symbol = ASTHelpers.getSymbol(tree);
+      if (symbol != null && symbol.getKind() == javax.lang.model.element.ElementKind.FIELD) {
+        reportProblems(symbol, tree.getModifiers().getAnnotations(), state);
+      }
+      return Description.NO_MATCH;
+    });
   }
 
   @Override
   public Description matchCompilationUnit(CompilationUnitTree tree, VisitorState state) {
-    super.matchCompilationUnit(tree, state);
-    if (tree.getPackage() != null && !tree.getPackage().getAnnotations().isEmpty()) {
-      reportProblems(
-          ASTHelpers.getSymbol(tree.getPackage()), tree.getPackage().getAnnotations(), state);
-    }
-    return Description.NO_MATCH;
+    return contained(tree, state, () -> {
+      super.matchCompilationUnit(tree, state);
+      if (tree.getPackage() != null && !tree.getPackage().getAnnotations().isEmpty()) {
+        reportProblems(
+            ASTHelpers.getSymbol(tree.getPackage()), tree.getPackage().getAnnotations(), state);
+      }
+      return Description.NO_MATCH;
+    });
   }
 
   private void reportProblems(

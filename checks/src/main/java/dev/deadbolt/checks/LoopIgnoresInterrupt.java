@@ -49,17 +49,17 @@ public final class LoopIgnoresInterrupt extends DeadboltChecker
 
   @Override
   public Description matchWhileLoop(WhileLoopTree tree, VisitorState state) {
-    return match(tree, state);
+    return contained(tree, state, () -> match(tree, state));
   }
 
   @Override
   public Description matchDoWhileLoop(DoWhileLoopTree tree, VisitorState state) {
-    return match(tree, state);
+    return contained(tree, state, () -> match(tree, state));
   }
 
   @Override
   public Description matchForLoop(ForLoopTree tree, VisitorState state) {
-    return match(tree, state);
+    return contained(tree, state, () -> match(tree, state));
   }
 
   private Description match(Tree loop, VisitorState state) {

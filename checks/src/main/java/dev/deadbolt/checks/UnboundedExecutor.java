@@ -89,12 +89,12 @@ public final class UnboundedExecutor extends BackpressureChecker
 
   @Override
   public Description matchMethodInvocation(MethodInvocationTree tree, VisitorState state) {
-    return check(tree, tree.getArguments(), state);
+    return contained(tree, state, () -> check(tree, tree.getArguments(), state));
   }
 
   @Override
   public Description matchNewClass(NewClassTree tree, VisitorState state) {
-    return check(tree, tree.getArguments(), state);
+    return contained(tree, state, () -> check(tree, tree.getArguments(), state));
   }
 
   private Description check(

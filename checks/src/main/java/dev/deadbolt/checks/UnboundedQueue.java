@@ -50,17 +50,17 @@ public final class UnboundedQueue extends BackpressureChecker
 
   @Override
   public Description matchNewClass(NewClassTree tree, VisitorState state) {
-    return check(tree, state);
+    return contained(tree, state, () -> check(tree, state));
   }
 
   @Override
   public Description matchMethodInvocation(MethodInvocationTree tree, VisitorState state) {
-    return check(tree, state);
+    return contained(tree, state, () -> check(tree, state));
   }
 
   @Override
   public Description matchMemberReference(MemberReferenceTree tree, VisitorState state) {
-    return check(tree, state);
+    return contained(tree, state, () -> check(tree, state));
   }
 
   private Description check(ExpressionTree tree, VisitorState state) {

@@ -62,57 +62,65 @@ public final class VirtualThreadPinning extends LockAnalysisChecker
 
   @Override
   public Description matchSynchronized(SynchronizedTree tree, VisitorState state) {
-    if (!monitorsPin(state)) {
-      return Description.NO_MATCH;
-    }
-    List<PinningCall> calls = pinningCalls(new TreePath(state.getPath(), tree.getBlock()), state);
-    if (calls.isEmpty()) {
-      return Description.NO_MATCH;
-    }
-    return finding(tree, state)
-        .message(
-            "`synchronized ("
-                + tree.getExpression().toString().replaceAll("^\\((.*)\\)$", "$1")
-                + ")` "
-                + monitorMessage(calls, state))
-        .fix(MonitorToLockFix.forRegion(tree, state))
-        .report();
+    return contained(tree, state, () -> {
+      if (!monitorsPin(state)) {
+        return Description.NO_MATCH;
+      }
+      List<PinningCall> calls = pinningCalls(new TreePath(state.getPath(), tree.getBlock()), state);
+      if (calls.isEmpty()) {
+        return Description.NO_MATCH;
+      }
+      return finding(tree, state)
+          .message(
+              "`synchronized ("
+                  + tree.getExpression().toString().replaceAll("^\\((.*)\\)$", "$1")
+                  + ")` "
+                  + monitorMessage(calls, state))
+          .fix(MonitorToLockFix.forRegion(tree, state))
+          .report();
+    });
   }
 
   @Override
   public Description matchMethod(MethodTree tree, VisitorState state) {
-    if (!tree.getModifiers().getFlags().contains(Modifier.SYNCHRONIZED)
-        || tree.getBody() == null
-        || !monitorsPin(state)) {
-      return Description.NO_MATCH;
-    }
-    List<PinningCall> calls = pinningCalls(new TreePath(state.getPath(), tree.getBody()), state);
-    if (calls.isEmpty()) {
-      return Description.NO_MATCH;
-    }
-    return finding(tree, state)
-        .message("`synchronized` method " + monitorMessage(calls, state))
-        .report();
+    return contained(tree, state, () -> {
+      if (!tree.getModifiers().getFlags().contains(Modifier.SYNCHRONIZED)
+          || tree.getBody() == null
+          || !monitorsPin(state)) {
+        return Description.NO_MATCH;
+      }
+      List<PinningCall> calls = pinningCalls(new TreePath(state.getPath(), tree.getBody()), state);
+      if (calls.isEmpty()) {
+        return Description.NO_MATCH;
+      }
+      return finding(tree, state)
+          .message("`synchronized` method " + monitorMessage(calls, state))
+          .report();
+    });
   }
 
   @Override
   public Description matchBlock(BlockTree tree, VisitorState state) {
-    if (!tree.isStatic() || !(parent(state) instanceof ClassTree)) {
-      return Description.NO_MATCH;
-    }
-    return classInitializer(tree, state.getPath(), state);
+    return contained(tree, state, () -> {
+      if (!tree.isStatic() || !(parent(state) instanceof ClassTree)) {
+        return Description.NO_MATCH;
+      }
+      return classInitializer(tree, state.getPath(), state);
+    });
   }
 
   @Override
   public Description matchVariable(VariableTree tree, VisitorState state) {
-    if (tree.getInitializer() == null
-        || !(parent(state) instanceof ClassTree)
-        || ASTHelpers.getSymbol(tree).getKind() != ElementKind.FIELD
-        || !ASTHelpers.getSymbol(tree).isStatic()) {
-      return Description.NO_MATCH;
-    }
-    return classInitializer(
-        tree, new TreePath(state.getPath(), tree.getInitializer()), state);
+    return contained(tree, state, () -> {
+      if (tree.getInitializer() == null
+          || !(parent(state) instanceof ClassTree)
+          || ASTHelpers.getSymbol(tree).getKind() != ElementKind.FIELD
+          || !ASTHelpers.getSymbol(tree).isStatic()) {
+        return Description.NO_MATCH;
+      }
+      return classInitializer(
+          tree, new TreePath(state.getPath(), tree.getInitializer()), state);
+    });
   }
 
   private Description classInitializer(Tree reported, TreePath code, VisitorState state) {

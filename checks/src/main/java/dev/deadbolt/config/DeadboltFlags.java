@@ -29,6 +29,9 @@ public final class DeadboltFlags {
   /** A directory to write what the compilation observed (lock-acquisition edges, findings) into. */
   public static final String REPORT_DIR = "ReportDir";
 
+  /** Let an internal error in a check fail the compile instead of being contained (for tests). */
+  public static final String FAIL_ON_INTERNAL_ERROR = "FailOnInternalError";
+
   /** Default capacity used by the fixes that bound a queue. */
   public static final String DEFAULT_QUEUE_CAPACITY = "DefaultQueueCapacity";
 

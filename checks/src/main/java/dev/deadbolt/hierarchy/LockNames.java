@@ -15,7 +15,7 @@ import dev.deadbolt.analysis.LockNode;
 
 /**
  * Resolves the lock names written in {@code @LockOrder}, {@code @AcquiredBefore} and {@code
- * @AcquiredAfter}: {@code "field"}, {@code "this"}, {@code "Foo.class"}, {@code "Foo.field"} or {@code
+ * @AcquiredAfter}: {@code "field"}, {@code "this"}, {@code "Foo.this"}, {@code "Foo.class"}, {@code "Foo.field"} or {@code
  * "com.acme.Foo.field"}, relative to the annotated class (or package).
  */
 final class LockNames {
@@ -45,6 +45,14 @@ final class LockNames {
       return contextClass != null
           ? new Resolved(LockNode.thisOf(contextClass))
           : new Unresolved("\"this\" means nothing on a package; name a class's field or Foo.class");
+    }
+    if (name.endsWith(".this")) {
+      // The instance monitor of another class (or of any class, from a package-info).
+      String type = name.substring(0, name.length() - ".this".length());
+      ClassSymbol cls = resolveClass(type, context);
+      return cls != null
+          ? new Resolved(LockNode.thisOf(cls))
+          : new Unresolved("\"" + name + "\" names no class in scope");
     }
     if (name.endsWith(".class")) {
       String type = name.substring(0, name.length() - ".class".length());

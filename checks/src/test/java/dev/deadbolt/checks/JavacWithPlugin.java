@@ -1,5 +1,8 @@
 package dev.deadbolt.checks;
 
+import com.google.errorprone.ErrorProneJavaCompiler;
+import com.google.errorprone.bugpatterns.BugChecker;
+import com.google.errorprone.scanner.ScannerSupplier;
 import com.sun.source.util.JavacTask;
 import java.io.File;
 import java.io.IOException;
@@ -67,6 +70,44 @@ final class JavacWithPlugin {
       messages.add(d.getKind() + ": " + d.getMessage(Locale.ROOT));
     }
     return new Result(ok, messages);
+  }
+
+  /**
+   * Compiles one source with Error Prone running only {@code check}, a test-only check that no service
+   * file registers, plus the given {@code -Xep...} arguments (space separated).
+   */
+  static Result compileWith(
+      Class<? extends BugChecker> check, String className, String source, String errorProneArgs) {
+    File out;
+    try {
+      out = java.nio.file.Files.createTempDirectory("deadbolt-javac").toFile();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    List<String> options = new ArrayList<>(List.of("-proc:none", "-d", out.getPath()));
+    options.addAll(List.of(errorProneArgs.trim().split("\\s+")));
+    DiagnosticCollector<JavaFileObject> diagnostics = new DiagnosticCollector<>();
+    JavaCompiler javac =
+        new ErrorProneJavaCompiler(ScannerSupplier.fromBugCheckerClasses(List.of(check)));
+    boolean ok =
+        javac
+            .getTask(Writer.nullWriter(), null, diagnostics, options, null, List.of(source(className, source)))
+            .call();
+    List<String> messages = new ArrayList<>();
+    for (Diagnostic<? extends JavaFileObject> d : diagnostics.getDiagnostics()) {
+      messages.add(d.getKind() + ": " + d.getMessage(Locale.ROOT));
+    }
+    return new Result(ok, messages);
+  }
+
+  private static JavaFileObject source(String className, String source) {
+    return new SimpleJavaFileObject(
+        URI.create("string:///" + className + ".java"), JavaFileObject.Kind.SOURCE) {
+      @Override
+      public CharSequence getCharContent(boolean ignoreEncodingErrors) {
+        return source;
+      }
+    };
   }
 
   record Result(boolean succeeded, List<String> diagnostics) {}

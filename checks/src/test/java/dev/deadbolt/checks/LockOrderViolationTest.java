@@ -132,6 +132,52 @@ public class LockOrderViolationTest {
         .doTest();
   }
 
+  @Test
+  public void packageInfoThisAndClassLiteralNames() {
+    helper
+        .addSourceLines(
+            "package-info.java",
+            """
+            @dev.deadbolt.annotations.LockOrder({"Registry.class", "Session.this", "Session.lock"})
+            package com.acme;
+            """)
+        .addSourceLines(
+            "Registry.java",
+            """
+            package com.acme;
+            class Registry {
+              static void register(Session s) {
+                synchronized (Registry.class) {
+                  synchronized (s) {
+                    synchronized (s.lock) {}
+                  }
+                }
+              }
+            }
+            """)
+        .addSourceLines(
+            "Session.java",
+            """
+            package com.acme;
+            class Session {
+              final Object lock = new Object();
+              synchronized void close() {
+                synchronized (lock) {
+                  // BUG: Diagnostic contains: `Registry.class` is acquired while `this` is held, but @LockOrder on package com.acme puts `Registry.class` before `Session.this`
+                  synchronized (Registry.class) {}
+                }
+              }
+              void reopen() {
+                synchronized (lock) {
+                  // BUG: Diagnostic contains: puts `Session.this` before `Session.lock`
+                  synchronized (this) {}
+                }
+              }
+            }
+            """)
+        .doTest();
+  }
+
   // ---- bad declarations ------------------------------------------------------------------------
 
   @Test
