@@ -55,6 +55,7 @@ public final class HeldLockAnalysis {
   private final ImmediateMethods immediate;
   private final Map<Tree, Root> roots = new IdentityHashMap<>();
   private final Map<Tree, LockResolver> resolvers = new IdentityHashMap<>();
+  private final Map<Tree, Boolean> runsNow = new IdentityHashMap<>();
   @Nullable private CompilationUnitTree unit;
 
   HeldLockAnalysis(ImmediateMethods immediate) {
@@ -78,7 +79,7 @@ public final class HeldLockAnalysis {
         layers.push(List.of(resolver.monitor(sync.getExpression())));
       } else if (t instanceof LambdaExpressionTree) {
         layers.push(root(p, resolver, state).heldBefore(query));
-        if (!immediate.runsNow(p, state)) {
+        if (!runsNow(p, state)) {
           break; // runs later, without the enclosing locks
         }
         query = t;
@@ -109,15 +110,15 @@ public final class HeldLockAnalysis {
       if (t instanceof SynchronizedTree sync && child == sync.getBlock()) {
         return true;
       } else if (t instanceof LambdaExpressionTree) {
-        if (root(p, resolverFor(path, state), state).mayHold()) {
+        if (root(p, path, state).mayHold()) {
           return true;
         }
-        if (!immediate.runsNow(p, state)) {
+        if (!runsNow(p, state)) {
           return false;
         }
       } else if (t instanceof MethodTree method) {
         return !synchronizedMethodMonitor(method).isEmpty()
-            || root(p, resolverFor(path, state), state).mayHold();
+            || root(p, path, state).mayHold();
       } else if (t instanceof ClassTree) {
         return false;
       }
@@ -151,13 +152,25 @@ public final class HeldLockAnalysis {
         symbol.isStatic() ? LockResolver.classMonitor(owner) : LockResolver.thisMonitor(owner));
   }
 
+  /** Whether the lambda at {@code path} runs now; asked for every call inside it, so cached. */
+  private boolean runsNow(TreePath lambda, VisitorState state) {
+    return runsNow.computeIfAbsent(lambda.getLeaf(), t -> immediate.runsNow(lambda, state));
+  }
+
   /** Caches are per compilation unit: trees of other units are never queried here. */
   private void enter(CompilationUnitTree current) {
     if (current != unit) {
       unit = current;
       roots.clear();
       resolvers.clear();
+      runsNow.clear();
     }
+  }
+
+  /** As below; the resolver is looked up only when the root is new (the common case is cached). */
+  private Root root(TreePath rootPath, TreePath memberPath, VisitorState state) {
+    Root root = roots.get(rootPath.getLeaf());
+    return root != null ? root : root(rootPath, resolverFor(memberPath, state), state);
   }
 
   private Root root(TreePath rootPath, LockResolver resolver, VisitorState state) {
