@@ -11,7 +11,7 @@ import com.google.errorprone.bugpatterns.BugChecker;
  * <p>Error Prone 2.50 has no way for a plugin to ship a check that is off by default: built-in checks
  * are off because they sit in {@code BuiltInCheckerSuppliers.DISABLED_CHECKS}, but every checker found
  * on the processor path is loaded enabled ({@code ErrorPronePlugins.loadPlugins} builds its supplier
- * with nothing disabled). {@code @BugPattern(disableable = false)} does the opposite (the check can no
+ * with nothing disabled). {@code BugPattern(disableable = false)} does the opposite (the check can no
  * longer be turned off) and {@code SeverityLevel.SUGGESTION} still runs and prints every finding as a
  * note. So an off-by-default check asks here and reports only when the command line enables it the way
  * it would enable a built-in disabled check: {@code -Xep:Name}, {@code -Xep:Name:WARN},
