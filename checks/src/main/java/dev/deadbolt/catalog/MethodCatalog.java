@@ -1,6 +1,5 @@
 package dev.deadbolt.catalog;
 
-import com.google.common.collect.ImmutableList;
 import com.google.common.collect.ImmutableSet;
 import com.sun.tools.javac.code.Symbol.ClassSymbol;
 import com.sun.tools.javac.code.Symbol.MethodSymbol;
@@ -23,50 +22,42 @@ import org.jspecify.annotations.Nullable;
  * not I/O even though {@code OutputStream.write} is.
  */
 public final class MethodCatalog {
-  private final Map<String, List<CatalogEntry>> byExactName = new HashMap<>();
-  private final List<CatalogEntry> wildcards = new ArrayList<>();
-  private final ImmutableSet<String> typesWithEntries;
+  /** The entries of each type, in file order: a receiver's catalog supertypes index them directly. */
+  private final Map<String, List<CatalogEntry>> byType = new HashMap<>();
+  private final Map<CatalogEntry, Integer> order = new IdentityHashMap<>();
   /** Supertype names per receiver type; types are interned by javac, so identity is right. */
   private final Map<TypeSymbol, ImmutableSet<String>> supertypeNames = new IdentityHashMap<>();
 
   public MethodCatalog(List<CatalogEntry> entries) {
-    ImmutableSet.Builder<String> types = ImmutableSet.builder();
     for (CatalogEntry entry : entries) {
-      String exact = entry.pattern().exactName();
-      if (exact == null) {
-        wildcards.add(entry);
-      } else {
-        byExactName.computeIfAbsent(exact, k -> new ArrayList<>()).add(entry);
-      }
-      types.add(entry.pattern().type());
+      byType.computeIfAbsent(entry.pattern().type(), k -> new ArrayList<>()).add(entry);
+      order.put(entry, order.size());
     }
-    typesWithEntries = types.build();
   }
 
   /**
-   * The entry that names {@code method} invoked on a {@code receiver}, unless an exclusion removes it.
-   * Constructors are looked up under the name {@code new}.
+   * The entry that names {@code method} invoked on a {@code receiver}, unless an exclusion removes it;
+   * when several name it, the first in file order. Constructors are looked up under the name {@code
+   * new}. Cheap for the common receiver (a String, a List): no catalog type among its supertypes.
    */
   public Optional<CatalogEntry> lookup(MethodSymbol method, @Nullable Type receiver, Types types) {
-    String name =
-        method.isConstructor() ? MethodPattern.CONSTRUCTOR : method.getSimpleName().toString();
-    List<CatalogEntry> named = byExactName.getOrDefault(name, List.of());
-    if (named.isEmpty() && wildcards.isEmpty()) {
-      return Optional.empty();
-    }
     TypeSymbol receiverType =
         receiver != null && receiver.tsym != null ? receiver.tsym : method.owner.type.tsym;
     ImmutableSet<String> supertypes = supertypeNames(receiverType, types);
+    if (supertypes.isEmpty()) {
+      return Optional.empty();
+    }
+    String name =
+        method.isConstructor() ? MethodPattern.CONSTRUCTOR : method.getSimpleName().toString();
     int arity = method.getParameters().size();
     CatalogEntry found = null;
-    for (List<CatalogEntry> group : ImmutableList.of(named, wildcards)) {
-      for (CatalogEntry entry : group) {
-        if (supertypes.contains(entry.pattern().type())
-            && entry.pattern().matchesMethod(name, arity)) {
+    for (String type : supertypes) {
+      for (CatalogEntry entry : byType.get(type)) {
+        if (entry.pattern().matchesMethod(name, arity)) {
           if (entry.excluded()) {
             return Optional.empty();
           }
-          if (found == null) {
+          if (found == null || order.get(entry) < order.get(found)) {
             found = entry;
           }
         }
@@ -84,7 +75,7 @@ public final class MethodCatalog {
     for (Type t : types.closure(types.erasure(type.type))) {
       if (t.tsym instanceof ClassSymbol cls) {
         String qualified = cls.getQualifiedName().toString();
-        if (typesWithEntries.contains(qualified)) {
+        if (byType.containsKey(qualified)) {
           names.add(qualified);
         }
       }

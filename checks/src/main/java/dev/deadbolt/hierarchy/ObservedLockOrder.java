@@ -27,7 +27,6 @@ import dev.deadbolt.analysis.LockEdges;
 import dev.deadbolt.analysis.LockNode;
 import dev.deadbolt.analysis.LockOperation;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
