@@ -39,7 +39,8 @@ import java.util.stream.Collectors;
 public final class CompileBenchmark {
   private static final Pattern RESULT =
       Pattern.compile(
-          "RESULT wallMs=(\\d+) cpuMs=(\\d+) heapPeakMb=(\\d+) deadboltMs=(\\d+) checks=(.*)");
+          "RESULT wallMs=(\\d+) cpuMs=(\\d+) heapPeakMb=(\\d+) deadboltMs=(\\d+)"
+              + " samples=(\\d+)/(\\d+) checks=(.*)");
   private static final String[] JVM_FLAGS = {
     "--add-exports=jdk.compiler/com.sun.tools.javac.api=ALL-UNNAMED",
     "--add-exports=jdk.compiler/com.sun.tools.javac.file=ALL-UNNAMED",
@@ -58,7 +59,24 @@ public final class CompileBenchmark {
 
   /** One compile: wall time, CPU time of the whole JVM (steadier on a busy machine), heap, Deadbolt. */
   private record Sample(
-      long wallMs, long cpuMs, long heapPeakMb, long deadboltMs, Map<String, Long> perCheck) {}
+      long wallMs,
+      long cpuMs,
+      long heapPeakMb,
+      long deadboltMs,
+      int deadboltSamples,
+      int allSamples,
+      Map<String, Long> perCheck) {
+
+    /** Deadbolt's stack samples, one every 10 ms of a running Java thread. */
+    long deadboltSampleCount() {
+      return deadboltSamples;
+    }
+
+    /** All stack samples of the compile: its Java threads' running time, in 10 ms units. */
+    long allSampleCount() {
+      return allSamples;
+    }
+  }
 
   private CompileBenchmark() {}
 
@@ -153,6 +171,15 @@ public final class CompileBenchmark {
         100.0 * deadboltInBoth / javac,
         bothMem - epMem,
         100.0 * (bothMem - epMem) / epMem);
+    long deadboltSampled = median(samples.get(Mode.ERROR_PRONE_AND_DEADBOLT), Sample::deadboltSampleCount);
+    long javacSampled = median(samples.get(Mode.JAVAC), Sample::allSampleCount);
+    System.out.printf(
+        Locale.ROOT,
+        "  By stack sampling (every 10 ms, Java threads only): Deadbolt %d samples in the Error Prone"
+            + " + Deadbolt compile, plain javac %d samples: Deadbolt = %.1f%% of plain javac%n",
+        deadboltSampled,
+        javacSampled,
+        100.0 * deadboltSampled / javacSampled);
     Map<String, List<Long>> perCheck = new TreeMap<>();
     for (Sample s : samples.get(Mode.ERROR_PRONE_AND_DEADBOLT)) {
       s.perCheck().forEach((check, ms) -> perCheck.computeIfAbsent(check, c -> new ArrayList<>()).add(ms));
@@ -225,8 +252,8 @@ public final class CompileBenchmark {
       throw new IllegalStateException("unreadable result: " + result);
     }
     Map<String, Long> perCheck = new TreeMap<>();
-    if (!m.group(5).isEmpty()) {
-      for (String item : m.group(5).split(",")) {
+    if (!m.group(7).isEmpty()) {
+      for (String item : m.group(7).split(",")) {
         String[] parts = item.split(":");
         perCheck.put(parts[0], Long.parseLong(parts[1]));
       }
@@ -236,6 +263,8 @@ public final class CompileBenchmark {
         Long.parseLong(m.group(2)),
         Long.parseLong(m.group(3)),
         Long.parseLong(m.group(4)),
+        Integer.parseInt(m.group(5)),
+        Integer.parseInt(m.group(6)),
         perCheck);
   }
 

@@ -70,8 +70,14 @@ public final class CompileRun {
       // Taken before the compile: javac drops the task's context when it finishes.
       ErrorProneTimings timers =
           mode.usesErrorProne() ? ErrorProneTimings.instance(((BasicJavacTask) task).getContext()) : null;
+      // Samples the compile's stacks every 10 ms: Deadbolt's share of them is its CPU cost, read
+      // without timers around every matcher call (whose own overhead Error Prone's timings include).
+      jdk.jfr.Recording recording = new jdk.jfr.Recording();
+      recording.enable("jdk.ExecutionSample").withPeriod(Duration.ofMillis(10));
+      recording.start();
       long start = System.nanoTime();
       boolean ok = task.call();
+      recording.stop();
       long wallMs = (System.nanoTime() - start) / 1_000_000;
       if (!ok) {
         System.out.println("FAILED " + errors[0] + " errors: " + firstErrors);
@@ -92,10 +98,36 @@ public final class CompileRun {
           ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
                   .getProcessCpuTime()
               / 1_000_000;
+      int[] samples = deadboltSamples(recording);
       System.out.println(
           "RESULT wallMs=" + wallMs + " cpuMs=" + cpuMs + " heapPeakMb=" + heapPeakMb()
-              + " deadboltMs=" + deadboltMs + " checks=" + perCheck);
+              + " deadboltMs=" + deadboltMs + " samples=" + samples[0] + "/" + samples[1]
+              + " checks=" + perCheck);
     }
+  }
+
+  /** {Deadbolt samples, all samples}: stacks with a frame of a {@code dev.deadbolt} class (not the bench). */
+  private static int[] deadboltSamples(jdk.jfr.Recording recording) throws IOException {
+    Path dump = Files.createTempFile("deadbolt-bench", ".jfr");
+    recording.dump(dump);
+    recording.close();
+    int deadbolt = 0;
+    int all = 0;
+    for (jdk.jfr.consumer.RecordedEvent event : jdk.jfr.consumer.RecordingFile.readAllEvents(dump)) {
+      if (event.getStackTrace() == null) {
+        continue;
+      }
+      all++;
+      for (jdk.jfr.consumer.RecordedFrame frame : event.getStackTrace().getFrames()) {
+        String type = frame.getMethod().getType().getName();
+        if (type.startsWith("dev.deadbolt.") && !type.startsWith("dev.deadbolt.bench.")) {
+          deadbolt++;
+          break;
+        }
+      }
+    }
+    Files.delete(dump);
+    return new int[] {deadbolt, all};
   }
 
   /** The highest heap use the JVM saw: the sum of each heap pool's peak. */
