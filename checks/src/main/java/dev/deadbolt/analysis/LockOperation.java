@@ -91,6 +91,9 @@ public record LockOperation(Effect effect, ImmutableList<LockId> locks) {
     if (receiver == null) {
       return Optional.empty(); // an implicit-this call inside a Lock implementation
     }
+    if (!LockTypes.isLockOrStamped(ASTHelpers.getType(receiver), state)) {
+      return Optional.empty(); // one cached subtype test instead of ten method matchers
+    }
     if (LOCK_ACQUIRE.matches(call, state)) {
       return op(Effect.ACQUIRE, resolver.lock(receiver));
     }

@@ -9,9 +9,20 @@ public final class CompilationTarget {
 
   /**
    * {@code --release}, else {@code -target}, else {@code -source} (which javac uses as the target when
-   * no target is given), else the JDK running javac.
+   * no target is given), else the JDK running javac. Read once per compilation.
    */
   public static int release(Context context) {
+    Integer known = context.get(KEY);
+    if (known == null) {
+      known = read(context);
+      context.put(KEY, known);
+    }
+    return known;
+  }
+
+  private static final Context.Key<Integer> KEY = new Context.Key<>();
+
+  private static int read(Context context) {
     Options options = Options.instance(context);
     for (String option : new String[] {"--release", "--target", "--source"}) {
       String value = options.get(option);
