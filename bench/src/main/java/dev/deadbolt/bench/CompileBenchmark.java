@@ -171,15 +171,22 @@ public final class CompileBenchmark {
         100.0 * deadboltInBoth / javac,
         bothMem - epMem,
         100.0 * (bothMem - epMem) / epMem);
-    long deadboltSampled = median(samples.get(Mode.ERROR_PRONE_AND_DEADBOLT), Sample::deadboltSampleCount);
-    long javacSampled = median(samples.get(Mode.JAVAC), Sample::allSampleCount);
+    // Samples are compared within one compile only: how many threads a sample period catches differs
+    // between compiles, so counts from two different runs do not compare.
+    double bothShare = medianShare(samples.get(Mode.ERROR_PRONE_AND_DEADBOLT));
+    double onlyShare = medianShare(samples.get(Mode.DEADBOLT_ONLY));
+    long deadboltOnlyCpu = median(samples.get(Mode.DEADBOLT_ONLY), Sample::cpuMs);
     System.out.printf(
         Locale.ROOT,
-        "  By stack sampling (every 10 ms, Java threads only): Deadbolt %d samples in the Error Prone"
-            + " + Deadbolt compile, plain javac %d samples: Deadbolt = %.1f%% of plain javac%n",
-        deadboltSampled,
-        javacSampled,
-        100.0 * deadboltSampled / javacSampled);
+        "  By stack sampling (JFR, every 10 ms): Deadbolt is %.1f%% of the samples of the Error Prone"
+            + " + Deadbolt compile (= %.0f ms of its cpu, %.1f%% of plain javac's cpu) and %.1f%% of the"
+            + " Deadbolt-only compile (= %.0f ms, %.1f%% of plain javac's cpu)%n",
+        100 * bothShare,
+        bothShare * bothCpu,
+        100 * bothShare * bothCpu / javacCpu,
+        100 * onlyShare,
+        onlyShare * deadboltOnlyCpu,
+        100 * onlyShare * deadboltOnlyCpu / javacCpu);
     Map<String, List<Long>> perCheck = new TreeMap<>();
     for (Sample s : samples.get(Mode.ERROR_PRONE_AND_DEADBOLT)) {
       s.perCheck().forEach((check, ms) -> perCheck.computeIfAbsent(check, c -> new ArrayList<>()).add(ms));
@@ -297,6 +304,15 @@ public final class CompileBenchmark {
 
   private static long median(List<Sample> samples, java.util.function.ToLongFunction<Sample> f) {
     return medianOf(samples.stream().map(s -> f.applyAsLong(s)).toList());
+  }
+
+  private static double medianShare(List<Sample> samples) {
+    List<Double> shares = new ArrayList<>();
+    for (Sample s : samples) {
+      shares.add(s.allSampleCount() == 0 ? 0.0 : (double) s.deadboltSampleCount() / s.allSampleCount());
+    }
+    Collections.sort(shares);
+    return shares.get(shares.size() / 2);
   }
 
   private static long medianOf(List<Long> values) {
