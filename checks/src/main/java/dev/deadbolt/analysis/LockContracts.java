@@ -2,16 +2,11 @@ package dev.deadbolt.analysis;
 
 import com.google.common.collect.ImmutableSet;
 import com.google.errorprone.VisitorState;
-import com.sun.tools.javac.code.Attribute;
 import com.sun.tools.javac.code.Symbol;
 import com.sun.tools.javac.code.Symbol.ClassSymbol;
 import com.sun.tools.javac.code.Symbol.MethodSymbol;
 import com.sun.tools.javac.code.Symbol.VarSymbol;
 import com.sun.tools.javac.code.Type;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Map;
-import javax.lang.model.element.ExecutableElement;
 
 /**
  * The locks a method's annotations promise are held while its body runs: checker-qual's {@code
@@ -34,33 +29,13 @@ final class LockContracts {
       if (!ANNOTATIONS.contains(annotation.getAnnotationType().asElement().getSimpleName().toString())) {
         continue;
       }
-      for (String name : values(annotation.getElementValues())) {
+      for (String name : AnnotationStrings.value(annotation)) {
         held.add(resolve(name.strip(), (ClassSymbol) method.owner, state));
       }
     }
     return held.build();
   }
 
-  private static List<String> values(
-      Map<? extends ExecutableElement, ? extends javax.lang.model.element.AnnotationValue> values) {
-    List<String> names = new ArrayList<>();
-    values.forEach(
-        (element, value) -> {
-          if (!element.getSimpleName().contentEquals("value")) {
-            return;
-          }
-          if (value instanceof Attribute.Array array) {
-            for (Attribute item : array.values) {
-              if (item.getValue() instanceof String s) {
-                names.add(s);
-              }
-            }
-          } else if (value.getValue() instanceof String s) {
-            names.add(s);
-          }
-        });
-    return names;
-  }
 
   private static LockId resolve(String name, ClassSymbol owner, VisitorState state) {
     if (name.equals("this")) {

@@ -8,7 +8,6 @@ import com.sun.source.tree.MethodTree;
 import com.sun.source.tree.ModifiersTree;
 import com.sun.source.tree.Tree;
 import com.sun.source.tree.VariableTree;
-import com.sun.tools.javac.code.Attribute;
 import com.sun.tools.javac.code.Symbol;
 import dev.deadbolt.report.Members;
 import dev.deadbolt.report.Suppression;
@@ -39,7 +38,7 @@ public final class Suppressions {
     }
     for (AnnotationMirror annotation : symbol.getAnnotationMirrors()) {
       if (SUPPRESSING_TYPES.contains(annotation.getAnnotationType().toString())
-          && names(annotation).stream().anyMatch(n -> n.equals(checkName) || n.equals("all"))) {
+          && AnnotationStrings.value(annotation).stream().anyMatch(n -> n.equals(checkName) || n.equals("all"))) {
         return true;
       }
     }
@@ -64,7 +63,7 @@ public final class Suppressions {
           || !SUPPRESSING_TYPES.contains(type.getQualifiedName().toString())) {
         continue;
       }
-      if (names(mirror).stream().anyMatch(n -> n.equals("all") || checkNames.contains(n))) {
+      if (AnnotationStrings.value(mirror).stream().anyMatch(n -> n.equals("all") || checkNames.contains(n))) {
         return Optional.of(
             new Suppression(
                 sourceOf(annotation, state), Members.describe(symbol), commentReason(annotation, state)));
@@ -125,19 +124,5 @@ public final class Suppressions {
       lineStart = previousStart;
     }
     return String.join(" ", above).trim();
-  }
-
-  private static List<String> names(AnnotationMirror annotation) {
-    List<String> names = new ArrayList<>();
-    for (var value : annotation.getElementValues().values()) {
-      if (value instanceof Attribute.Array array) {
-        for (Attribute item : array.values) {
-          names.add(String.valueOf(item.getValue()));
-        }
-      } else {
-        names.add(String.valueOf(value.getValue()));
-      }
-    }
-    return names;
   }
 }

@@ -2,12 +2,12 @@ package dev.deadbolt.hierarchy;
 
 import com.google.common.collect.ImmutableList;
 import com.google.errorprone.VisitorState;
-import com.sun.tools.javac.code.Attribute;
 import com.sun.tools.javac.code.Symbol;
 import com.sun.tools.javac.code.Symbol.ClassSymbol;
 import com.sun.tools.javac.code.Symbol.PackageSymbol;
 import com.sun.tools.javac.code.Symbol.VarSymbol;
 import com.sun.tools.javac.util.Context;
+import dev.deadbolt.analysis.AnnotationStrings;
 import dev.deadbolt.analysis.CompiledClasses;
 import dev.deadbolt.analysis.LockNode;
 import java.util.ArrayDeque;
@@ -73,7 +73,7 @@ public final class DeclaredLockOrder {
         }
         String simple = type.substring(PACKAGE.length());
         if (simple.equals(LOCK_ORDER) || simple.equals(ACQUIRED_BEFORE) || simple.equals(ACQUIRED_AFTER)) {
-          read(annotated, simple, values(annotation), names);
+          read(annotated, simple, AnnotationStrings.value(annotation), names);
         }
       }
     }
@@ -275,24 +275,5 @@ public final class DeclaredLockOrder {
       }
     }
     return new ArrayList<>(symbols);
-  }
-
-  private static List<String> values(AnnotationMirror annotation) {
-    List<String> names = new ArrayList<>();
-    annotation
-        .getElementValues()
-        .forEach(
-            (element, value) -> {
-              if (value instanceof Attribute.Array array) {
-                for (Attribute item : array.values) {
-                  if (item.getValue() instanceof String s) {
-                    names.add(s);
-                  }
-                }
-              } else if (value.getValue() instanceof String s) {
-                names.add(s);
-              }
-            });
-    return names;
   }
 }
