@@ -55,7 +55,7 @@ public final class BlockingCalls {
       return Optional.empty();
     }
     if (call instanceof MethodInvocationTree invocation
-        && LockOperation.of(invocation, resolver, state).isPresent()) {
+        && LockOperation.effectOf(invocation, state).isPresent()) {
       // Taking or releasing a lock is lock ordering, not blocking, even when the lock's own source
       // (a Lock implementation of this compilation) parks.
       return Optional.empty();

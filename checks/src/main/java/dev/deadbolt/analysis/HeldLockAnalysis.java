@@ -204,7 +204,7 @@ public final class HeldLockAnalysis {
           path.getLeaf() instanceof MethodTree method
               ? LockContracts.heldOnEntry(ASTHelpers.getSymbol(method), state)
               : ImmutableSet.of();
-      LockCalls calls = lockCalls(path.getLeaf(), resolver, state);
+      LockCalls calls = lockCalls(path.getLeaf(), state);
       this.takesLocks = calls.any();
       this.onlyAcquisition = calls.onlyAcquisition();
     }
@@ -259,7 +259,7 @@ public final class HeldLockAnalysis {
     }
 
     /** The lock calls of the body (not of its nested lambdas or classes: roots of their own). */
-    private static LockCalls lockCalls(Tree root, LockResolver resolver, VisitorState state) {
+    private static LockCalls lockCalls(Tree root, VisitorState state) {
       Tree body =
           root instanceof MethodTree m ? m.getBody() : ((LambdaExpressionTree) root).getBody();
       int[] count = new int[1];
@@ -268,11 +268,11 @@ public final class HeldLockAnalysis {
       new TreeScanner<Void, Void>() {
         @Override
         public Void visitMethodInvocation(MethodInvocationTree node, Void unused) {
-          LockOperation.of(node, resolver, state)
+          LockOperation.effectOf(node, state)
               .ifPresent(
-                  op -> {
+                  effect -> {
                     count[0]++;
-                    if (op.effect() != LockOperation.Effect.RELEASE) {
+                    if (effect != LockOperation.Effect.RELEASE) {
                       acquisitions[0]++;
                       lastAcquisition[0] = node;
                     }

@@ -38,12 +38,13 @@ public final class LockEdges {
       LockId lock = resolver.monitor(sync.getExpression());
       LockNode.of(lock).ifPresent(node -> acquired.add(new Acquired(lock, node, ImmutableList.of())));
     } else if (leaf instanceof MethodInvocationTree call) {
-      Optional<LockOperation> op = LockOperation.of(call, resolver, state);
-      if (op.isPresent()) {
-        if (op.get().mayWait()) {
-          for (LockId lock : op.get().locks()) {
-            LockNode.of(lock).ifPresent(node -> acquired.add(new Acquired(lock, node, ImmutableList.of())));
-          }
+      Optional<LockOperation.Effect> effect = LockOperation.effectOf(call, state);
+      if (effect.isPresent()) {
+        // Only what waits for a lock makes an edge; which lock is resolved only then.
+        Optional<LockOperation> op =
+            effect.get().mayWait() ? LockOperation.of(call, resolver, state) : Optional.empty();
+        for (LockId lock : op.map(LockOperation::locks).orElse(ImmutableList.of())) {
+          LockNode.of(lock).ifPresent(node -> acquired.add(new Acquired(lock, node, ImmutableList.of())));
         }
       } else {
         blockingCalls

@@ -1,15 +1,17 @@
 package dev.deadbolt.analysis;
 
-import static com.google.errorprone.matchers.method.MethodMatchers.instanceMethod;
-
 import com.google.common.collect.ImmutableList;
 import com.google.common.collect.ImmutableSet;
 import com.google.errorprone.VisitorState;
-import com.google.errorprone.matchers.Matcher;
 import com.google.errorprone.util.ASTHelpers;
 import com.sun.source.tree.ExpressionTree;
 import com.sun.source.tree.MethodInvocationTree;
+import com.sun.tools.javac.code.Symbol.MethodSymbol;
+import com.sun.tools.javac.code.Symbol.VarSymbol;
+import java.util.List;
 import java.util.Optional;
+import javax.lang.model.type.TypeKind;
+import org.jspecify.annotations.Nullable;
 
 /**
  * What a method call does to the locks: acquire, try to acquire, or release. The vocabulary of the
@@ -29,13 +31,15 @@ public record LockOperation(Effect effect, ImmutableList<LockId> locks) {
     /** {@code tryLock(time, unit)}: held only where it returned true; may wait for the timeout. */
     TRY_ACQUIRE_TIMED,
     /** {@code unlock()}, {@code unlockWrite(stamp)}...: no longer held. */
-    RELEASE,
+    RELEASE;
+
+    /** Whether the thread may wait for the lock here (what parks a virtual thread). */
+    public boolean mayWait() {
+      return this == ACQUIRE || this == TRY_ACQUIRE_TIMED;
+    }
   }
 
-  private static final String LOCK = "java.util.concurrent.locks.Lock";
-  private static final String STAMPED = "java.util.concurrent.locks.StampedLock";
-
-  /** Names of every method below: a cheap filter before the type-checking matchers run. */
+  /** Names of every method below: a cheap filter before any type is consulted. */
   public static final ImmutableSet<String> METHOD_NAMES =
       ImmutableSet.of(
           "lock",
@@ -49,31 +53,24 @@ public record LockOperation(Effect effect, ImmutableList<LockId> locks) {
           "unlockWrite",
           "unlockRead");
 
-  private static final Matcher<ExpressionTree> LOCK_ACQUIRE =
-      instanceMethod().onDescendantOf(LOCK).namedAnyOf("lock", "lockInterruptibly");
-  private static final Matcher<ExpressionTree> LOCK_TRY =
-      instanceMethod().onDescendantOf(LOCK).named("tryLock").withNoParameters();
-  private static final Matcher<ExpressionTree> LOCK_TRY_TIMED =
-      instanceMethod()
-          .onDescendantOf(LOCK)
-          .named("tryLock")
-          .withParameters("long", "java.util.concurrent.TimeUnit");
-  private static final Matcher<ExpressionTree> LOCK_RELEASE =
-      instanceMethod().onDescendantOf(LOCK).named("unlock");
-  private static final Matcher<ExpressionTree> STAMPED_WRITE =
-      instanceMethod().onExactClass(STAMPED).namedAnyOf("writeLock", "writeLockInterruptibly");
-  private static final Matcher<ExpressionTree> STAMPED_READ =
-      instanceMethod().onExactClass(STAMPED).namedAnyOf("readLock", "readLockInterruptibly");
-  private static final Matcher<ExpressionTree> STAMPED_UNLOCK_WRITE =
-      instanceMethod().onExactClass(STAMPED).named("unlockWrite");
-  private static final Matcher<ExpressionTree> STAMPED_UNLOCK_READ =
-      instanceMethod().onExactClass(STAMPED).named("unlockRead");
-  private static final Matcher<ExpressionTree> STAMPED_UNLOCK =
-      instanceMethod().onExactClass(STAMPED).named("unlock");
+  /** Which locks of the receiver an operation affects. */
+  private enum Side {
+    /** The {@code Lock} itself. */
+    WHOLE,
+    /** A {@code StampedLock}'s write side. */
+    WRITE,
+    /** A {@code StampedLock}'s read side. */
+    READ,
+    /** Either side of a {@code StampedLock}: {@code unlock(stamp)}. */
+    EITHER,
+  }
+
+  /** What a call does, before the lock it does it to is resolved. */
+  private record Shape(Effect effect, Side side) {}
 
   /** Whether the operation makes the thread wait for the lock (what parks a virtual thread). */
   public boolean mayWait() {
-    return effect == Effect.ACQUIRE || effect == Effect.TRY_ACQUIRE_TIMED;
+    return effect.mayWait();
   }
 
   /** Whether a call could be a lock operation at all, judged by its name alone. */
@@ -84,53 +81,81 @@ public record LockOperation(Effect effect, ImmutableList<LockId> locks) {
   /** The lock operation a call performs, if any. */
   public static Optional<LockOperation> of(
       MethodInvocationTree call, LockResolver resolver, VisitorState state) {
-    if (!mightBeLockOperation(call)) {
+    Shape shape = shape(call, state);
+    if (shape == null) {
       return Optional.empty();
     }
     ExpressionTree receiver = ASTHelpers.getReceiver(call);
-    if (receiver == null) {
-      return Optional.empty(); // an implicit-this call inside a Lock implementation
-    }
-    if (!LockTypes.isLockOrStamped(ASTHelpers.getType(receiver), state)) {
-      return Optional.empty(); // one cached subtype test instead of ten method matchers
-    }
-    if (LOCK_ACQUIRE.matches(call, state)) {
-      return op(Effect.ACQUIRE, resolver.lock(receiver));
-    }
-    if (LOCK_TRY.matches(call, state)) {
-      return op(Effect.TRY_ACQUIRE, resolver.lock(receiver));
-    }
-    if (LOCK_TRY_TIMED.matches(call, state)) {
-      return op(Effect.TRY_ACQUIRE_TIMED, resolver.lock(receiver));
-    }
-    if (LOCK_RELEASE.matches(call, state)) {
-      return op(Effect.RELEASE, resolver.lock(receiver));
-    }
-    if (STAMPED_WRITE.matches(call, state)) {
-      return op(Effect.ACQUIRE, resolver.side(receiver, LockId.Kind.WRITE));
-    }
-    if (STAMPED_READ.matches(call, state)) {
-      return op(Effect.ACQUIRE, resolver.side(receiver, LockId.Kind.READ));
-    }
-    if (STAMPED_UNLOCK_WRITE.matches(call, state)) {
-      return op(Effect.RELEASE, resolver.side(receiver, LockId.Kind.WRITE));
-    }
-    if (STAMPED_UNLOCK_READ.matches(call, state)) {
-      return op(Effect.RELEASE, resolver.side(receiver, LockId.Kind.READ));
-    }
-    if (STAMPED_UNLOCK.matches(call, state)) {
-      return Optional.of(
-          new LockOperation(
-              Effect.RELEASE,
+    ImmutableList<LockId> locks =
+        switch (shape.side()) {
+          case WHOLE -> ImmutableList.of(resolver.lock(receiver));
+          case WRITE -> ImmutableList.of(resolver.side(receiver, LockId.Kind.WRITE));
+          case READ -> ImmutableList.of(resolver.side(receiver, LockId.Kind.READ));
+          case EITHER ->
               ImmutableList.of(
-                  resolver.side(receiver, LockId.Kind.WRITE),
-                  resolver.side(receiver, LockId.Kind.READ))));
-    }
-    return Optional.empty();
+                  resolver.side(receiver, LockId.Kind.WRITE), resolver.side(receiver, LockId.Kind.READ));
+        };
+    return Optional.of(new LockOperation(shape.effect(), locks));
   }
 
-  private static Optional<LockOperation> op(Effect effect, LockId lock) {
-    return Optional.of(new LockOperation(effect, ImmutableList.of(lock)));
+  /**
+   * What a call does to locks, if it is a lock operation, without resolving which lock: for scans that
+   * only count acquisitions and releases.
+   */
+  public static Optional<Effect> effectOf(MethodInvocationTree call, VisitorState state) {
+    Shape shape = shape(call, state);
+    return shape == null ? Optional.empty() : Optional.of(shape.effect());
+  }
+
+  /**
+   * The operation by name, on a receiver whose lock API is known from one cached type test: one
+   * symbol read per call instead of a run of method matchers.
+   */
+  @Nullable
+  private static Shape shape(MethodInvocationTree call, VisitorState state) {
+    String name = Calls.methodName(call);
+    if (!METHOD_NAMES.contains(name)) {
+      return null;
+    }
+    ExpressionTree receiver = ASTHelpers.getReceiver(call);
+    if (receiver == null) {
+      return null; // an implicit-this call inside a Lock implementation
+    }
+    LockTypes.LockApi api = LockTypes.apiOf(ASTHelpers.getType(receiver), state);
+    if (api == LockTypes.LockApi.NONE) {
+      return null;
+    }
+    MethodSymbol method = ASTHelpers.getSymbol(call);
+    if (method == null || method.isStatic()) {
+      return null;
+    }
+    if (api == LockTypes.LockApi.LOCK) {
+      return switch (name) {
+        case "lock", "lockInterruptibly" -> new Shape(Effect.ACQUIRE, Side.WHOLE);
+        case "unlock" -> new Shape(Effect.RELEASE, Side.WHOLE);
+        case "tryLock" ->
+            method.getParameters().isEmpty()
+                ? new Shape(Effect.TRY_ACQUIRE, Side.WHOLE)
+                : isTimed(method) ? new Shape(Effect.TRY_ACQUIRE_TIMED, Side.WHOLE) : null;
+        default -> null;
+      };
+    }
+    return switch (name) {
+      case "writeLock", "writeLockInterruptibly" -> new Shape(Effect.ACQUIRE, Side.WRITE);
+      case "readLock", "readLockInterruptibly" -> new Shape(Effect.ACQUIRE, Side.READ);
+      case "unlockWrite" -> new Shape(Effect.RELEASE, Side.WRITE);
+      case "unlockRead" -> new Shape(Effect.RELEASE, Side.READ);
+      case "unlock" -> new Shape(Effect.RELEASE, Side.EITHER);
+      default -> null;
+    };
+  }
+
+  /** {@code tryLock(long, TimeUnit)}. */
+  private static boolean isTimed(MethodSymbol method) {
+    List<VarSymbol> params = method.getParameters();
+    return params.size() == 2
+        && params.get(0).asType().getKind() == TypeKind.LONG
+        && params.get(1).asType().tsym.getQualifiedName().contentEquals("java.util.concurrent.TimeUnit");
   }
 
   /** Convenience for callers that only care about the single lock of a non-stamped operation. */

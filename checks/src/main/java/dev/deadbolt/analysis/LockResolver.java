@@ -2,6 +2,7 @@ package dev.deadbolt.analysis;
 
 import static com.google.errorprone.matchers.method.MethodMatchers.instanceMethod;
 
+import com.google.common.collect.ImmutableSet;
 import com.google.errorprone.VisitorState;
 import com.google.errorprone.matchers.Matcher;
 import com.google.errorprone.util.ASTHelpers;
@@ -10,6 +11,7 @@ import com.sun.source.tree.ClassTree;
 import com.sun.source.tree.ExpressionTree;
 import com.sun.source.tree.IdentifierTree;
 import com.sun.source.tree.MemberSelectTree;
+import com.sun.source.tree.MethodInvocationTree;
 import com.sun.source.tree.MethodTree;
 import com.sun.source.tree.Tree;
 import com.sun.source.tree.TypeCastTree;
@@ -48,6 +50,8 @@ public final class LockResolver {
       instanceMethod()
           .onExactClass("java.util.concurrent.locks.StampedLock")
           .namedAnyOf("asWriteLock");
+  private static final ImmutableSet<String> VIEW_NAMES =
+      ImmutableSet.of("readLock", "writeLock", "asReadLock", "asWriteLock");
   private static final Matcher<ExpressionTree> NEW_CONDITION =
       instanceMethod().onDescendantOf("java.util.concurrent.locks.Lock").named("newCondition");
 
@@ -118,10 +122,10 @@ public final class LockResolver {
 
   private LockId lock(ExpressionTree expression, int depth) {
     ExpressionTree e = strip(expression);
-    if (READ_VIEW.matches(e, state) || STAMPED_READ_VIEW.matches(e, state)) {
+    if (mayBeView(e) && (READ_VIEW.matches(e, state) || STAMPED_READ_VIEW.matches(e, state))) {
       return LockId.of(receiverRef(e, depth), LockId.Kind.READ);
     }
-    if (WRITE_VIEW.matches(e, state) || STAMPED_WRITE_VIEW.matches(e, state)) {
+    if (mayBeView(e) && (WRITE_VIEW.matches(e, state) || STAMPED_WRITE_VIEW.matches(e, state))) {
       return LockId.of(receiverRef(e, depth), LockId.Kind.WRITE);
     }
     if (depth < MAX_ALIAS_DEPTH) {
@@ -134,11 +138,17 @@ public final class LockResolver {
   }
 
   private boolean isLockView(ExpressionTree e) {
-    return READ_VIEW.matches(e, state)
-        || WRITE_VIEW.matches(e, state)
-        || STAMPED_READ_VIEW.matches(e, state)
-        || STAMPED_WRITE_VIEW.matches(e, state)
+    return mayBeView(e)
+            && (READ_VIEW.matches(e, state)
+                || WRITE_VIEW.matches(e, state)
+                || STAMPED_READ_VIEW.matches(e, state)
+                || STAMPED_WRITE_VIEW.matches(e, state))
         || aliasedInitializer(e) != null;
+  }
+
+  /** By name: only a call of one of these can be a view of a lock's side. */
+  private static boolean mayBeView(ExpressionTree e) {
+    return e instanceof MethodInvocationTree call && VIEW_NAMES.contains(Calls.methodName(call));
   }
 
   private Optional<LockId> conditionOwner(ExpressionTree condition, int depth) {
@@ -257,10 +267,7 @@ public final class LockResolver {
       return null;
     }
     if (var.getKind() == ElementKind.FIELD) {
-      if (JavacTrees.instance(state.context).getTree(var) instanceof VariableTree decl) {
-        return decl.getInitializer();
-      }
-      return null;
+      return FieldInitializers.of(state).initializer(var);
     }
     return localInitializers().get(var);
   }

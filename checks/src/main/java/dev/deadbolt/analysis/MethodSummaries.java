@@ -9,7 +9,6 @@ import com.sun.source.tree.MethodInvocationTree;
 import com.sun.source.tree.MethodTree;
 import com.sun.source.tree.SynchronizedTree;
 import com.sun.source.util.TreePath;
-import com.sun.tools.javac.api.JavacTrees;
 import com.sun.tools.javac.code.Symbol.ClassSymbol;
 import com.sun.tools.javac.code.Symbol.MethodSymbol;
 import java.util.HashMap;
@@ -50,6 +49,7 @@ final class MethodSummaries {
   private final BlockingCalls blockingCalls;
   private final ImmediateMethods immediate;
   private final VisitorState state;
+  private final MethodTrees methodTrees;
   private final Map<MethodSymbol, Summary> done = new HashMap<>();
   private final Set<MethodSymbol> onStack = new HashSet<>();
   private Map<MethodSymbol, Summary> thisQuery = new HashMap<>();
@@ -59,6 +59,7 @@ final class MethodSummaries {
     this.blockingCalls = blockingCalls;
     this.immediate = immediate;
     this.state = state;
+    this.methodTrees = new MethodTrees(state);
   }
 
   Summary summaryOf(MethodSymbol method) {
@@ -82,7 +83,7 @@ final class MethodSummaries {
       cuts++;
       return Summary.NOTHING;
     }
-    TreePath path = JavacTrees.instance(state.context).getPath(method);
+    TreePath path = methodTrees.pathOf(method);
     if (path == null || !(path.getLeaf() instanceof MethodTree tree) || tree.getBody() == null) {
       done.put(method, Summary.NOTHING);
       return Summary.NOTHING;

@@ -117,12 +117,13 @@ public final class NonBlockingContexts {
   private Optional<NonBlockingContext> methodContext(
       TreePath path, MethodTree tree, VisitorState state) {
     MethodSymbol method = ASTHelpers.getSymbol(tree);
-    String name = "`" + BlockingCause.name(method, (ClassSymbol) method.owner) + "`";
     if (BlockingCalls.annotationNamed(method, "NonBlocking") != null) {
+      String name = displayName(method);
       return Optional.of(
           new NonBlockingContext(Kind.NON_BLOCKING_METHOD, name + ", marked @NonBlocking", path));
     }
     if (BlockingCalls.isNonBlocking(method)) {
+      String name = displayName(method);
       return Optional.of(
           new NonBlockingContext(
               Kind.NON_BLOCKING_METHOD,
@@ -131,7 +132,14 @@ public final class NonBlockingContexts {
     }
     return callbacks
         .callbackKind(method, state)
-        .map(kind -> new NonBlockingContext(Kind.EVENT_LOOP_CALLBACK, name + ", " + kind, path));
+        .map(
+            kind ->
+                new NonBlockingContext(Kind.EVENT_LOOP_CALLBACK, displayName(method) + ", " + kind, path));
+  }
+
+  /** {@code `Handler.read()`}: built only for a method that is a context (most are not). */
+  private static String displayName(MethodSymbol method) {
+    return "`" + BlockingCause.name(method, (ClassSymbol) method.owner) + "`";
   }
 
   /** "a lambda" or "a method reference", as a message names the code handed over. */

@@ -19,6 +19,7 @@ import com.sun.source.tree.NewClassTree;
 import com.sun.tools.javac.code.Symbol.MethodSymbol;
 import com.sun.tools.javac.code.Type;
 import com.sun.tools.javac.code.TypeTag;
+import dev.deadbolt.analysis.Calls;
 import java.util.List;
 import java.util.Optional;
 import javax.lang.model.type.TypeKind;
@@ -53,6 +54,16 @@ public final class UnboundedBuffers {
   private static final ImmutableSet<String> METHOD_NAMES =
       ImmutableSet.of(
           "newLinkedBlockingQueue", "newLinkedBlockingDeque", "newPriorityBlockingQueue", BUFFER);
+
+  // What a recognized call can be written as: a class above (new, Foo::new, or a subclass's super()
+  // or this()) or a method above.
+  private static final ImmutableSet<String> WRITTEN_NAMES =
+      ImmutableSet.<String>builder()
+          .addAll(METHOD_NAMES)
+          .add("super", "this")
+          .addAll(simpleNames(LINKED_BLOCKING))
+          .addAll(simpleNames(NEVER_BOUNDED))
+          .build();
 
   private static final Matcher<ExpressionTree> LINKED_BLOCKING_DEFAULT =
       constructor().forClass(isExactTypeAny(LINKED_BLOCKING)).withNoParameters();
@@ -103,10 +114,9 @@ public final class UnboundedBuffers {
 
   /** The unbounded buffer {@code tree} constructs, if it constructs one. */
   public static Optional<UnboundedBuffer> recognize(ExpressionTree tree, VisitorState state) {
-    if (!(ASTHelpers.getSymbol(tree) instanceof MethodSymbol method)) {
-      return Optional.empty();
-    }
-    if (!method.isConstructor() && !METHOD_NAMES.contains(method.getSimpleName().toString())) {
+    // By the name as written first: most calls and constructions are none of these.
+    if (!WRITTEN_NAMES.contains(Calls.simpleName(tree))
+        || !(ASTHelpers.getSymbol(tree) instanceof MethodSymbol method)) {
       return Optional.empty();
     }
     List<? extends ExpressionTree> args = arguments(tree);
@@ -124,6 +134,9 @@ public final class UnboundedBuffers {
     }
     if (NEVER_BOUNDED_NEW.matches(tree, state)) {
       return found(tree, "a " + type + " (no capacity can be given)", null);
+    }
+    if (method.isConstructor()) {
+      return Optional.empty();
     }
 
     String factory = "Queues." + method.getSimpleName() + "()";
@@ -181,6 +194,12 @@ public final class UnboundedBuffers {
       }
     }
     return Optional.empty();
+  }
+
+  private static ImmutableList<String> simpleNames(List<String> qualifiedNames) {
+    return qualifiedNames.stream()
+        .map(name -> name.substring(name.lastIndexOf('.') + 1))
+        .collect(ImmutableList.toImmutableList());
   }
 
   private static Optional<UnboundedBuffer> found(

@@ -8,10 +8,12 @@ import com.sun.tools.javac.code.Type;
 import com.sun.tools.javac.code.Types;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -28,11 +30,37 @@ public final class MethodCatalog {
   /** Supertype names per receiver type; types are interned by javac, so identity is right. */
   private final Map<TypeSymbol, ImmutableSet<String>> supertypeNames = new IdentityHashMap<>();
 
+  /** Every exact method name the entries name; with the prefixes, a test that needs no types. */
+  private final Set<String> exactNames = new HashSet<>();
+  private final List<String> namePrefixes = new ArrayList<>();
+  private boolean anyName;
+
   public MethodCatalog(List<CatalogEntry> entries) {
     for (CatalogEntry entry : entries) {
       byType.computeIfAbsent(entry.pattern().type(), k -> new ArrayList<>()).add(entry);
       order.put(entry, order.size());
+      String method = entry.pattern().method();
+      if (entry.pattern().exactName() != null) {
+        exactNames.add(method);
+      } else if (method.equals("*")) {
+        anyName = true;
+      } else {
+        namePrefixes.add(method.substring(0, method.length() - 1));
+      }
     }
+  }
+
+  /** Whether some entry could name a method called {@code name}, whatever its type. */
+  private boolean mayName(String name) {
+    if (anyName || exactNames.contains(name)) {
+      return true;
+    }
+    for (String prefix : namePrefixes) {
+      if (name.startsWith(prefix)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /**
@@ -41,14 +69,17 @@ public final class MethodCatalog {
    * new}. Cheap for the common receiver (a String, a List): no catalog type among its supertypes.
    */
   public Optional<CatalogEntry> lookup(MethodSymbol method, @Nullable Type receiver, Types types) {
+    String name =
+        method.isConstructor() ? MethodPattern.CONSTRUCTOR : method.getSimpleName().toString();
+    if (!mayName(name)) {
+      return Optional.empty(); // by name first: no supertype walk for the usual call
+    }
     TypeSymbol receiverType =
         receiver != null && receiver.tsym != null ? receiver.tsym : method.owner.type.tsym;
     ImmutableSet<String> supertypes = supertypeNames(receiverType, types);
     if (supertypes.isEmpty()) {
       return Optional.empty();
     }
-    String name =
-        method.isConstructor() ? MethodPattern.CONSTRUCTOR : method.getSimpleName().toString();
     int arity = method.getParameters().size();
     CatalogEntry found = null;
     for (String type : supertypes) {

@@ -16,6 +16,7 @@ import com.google.errorprone.util.ASTHelpers;
 import com.sun.source.tree.ExpressionTree;
 import com.sun.source.tree.IdentifierTree;
 import com.sun.source.tree.MethodInvocationTree;
+import dev.deadbolt.analysis.Calls;
 import com.sun.source.tree.VariableTree;
 import com.sun.source.util.TreeScanner;
 import com.sun.tools.javac.code.Symbol;
@@ -52,7 +53,8 @@ public final class CompletableFutureCancelDoesNotInterrupt extends DeadboltCheck
   @Override
   public Description matchMethodInvocation(MethodInvocationTree tree, VisitorState state) {
     return contained(tree, state, () -> {
-      if (!CANCEL.matches(tree, state)
+      if (!Calls.methodName(tree).equals("cancel")
+          || !CANCEL.matches(tree, state)
           || !Boolean.TRUE.equals(ASTHelpers.constValue(tree.getArguments().get(0), Boolean.class))) {
         return Description.NO_MATCH;
       }

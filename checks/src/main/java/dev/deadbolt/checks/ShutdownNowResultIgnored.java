@@ -20,6 +20,7 @@ import com.google.errorprone.util.FindIdentifiers;
 import com.sun.source.tree.ExpressionStatementTree;
 import com.sun.source.tree.ExpressionTree;
 import com.sun.source.tree.MethodInvocationTree;
+import dev.deadbolt.analysis.Calls;
 import com.sun.source.tree.Tree;
 import com.sun.tools.javac.code.Type;
 import dev.deadbolt.config.OffByDefault;
@@ -54,7 +55,8 @@ public final class ShutdownNowResultIgnored extends DeadboltChecker
   @Override
   public Description matchMethodInvocation(MethodInvocationTree tree, VisitorState state) {
     return contained(tree, state, () -> {
-      if (!SHUTDOWN_NOW.matches(tree, state)
+      if (!Calls.methodName(tree).equals("shutdownNow")
+          || !SHUTDOWN_NOW.matches(tree, state)
           || !UnusedReturnValueMatcher.isReturnValueUnused(tree, state)
           || !OffByDefault.enabled(this, state)) {
         return Description.NO_MATCH;

@@ -6,6 +6,7 @@ import static com.google.errorprone.matchers.method.MethodMatchers.constructor;
 import static com.google.errorprone.matchers.method.MethodMatchers.staticMethod;
 
 import com.google.auto.service.AutoService;
+import com.google.common.collect.ImmutableSet;
 import com.google.errorprone.BugPattern;
 import com.google.errorprone.BugPattern.LinkType;
 import com.google.errorprone.BugPattern.StandardTags;
@@ -21,6 +22,7 @@ import com.sun.source.tree.ExpressionTree;
 import com.sun.source.tree.MethodInvocationTree;
 import com.sun.source.tree.NewClassTree;
 import com.sun.tools.javac.code.Symbol;
+import dev.deadbolt.analysis.Calls;
 import dev.deadbolt.backpressure.BackpressureOptions;
 import dev.deadbolt.backpressure.BoundedThreadPool;
 import dev.deadbolt.backpressure.BoundedThreadPool.Rejection;
@@ -72,6 +74,22 @@ public final class UnboundedExecutor extends BackpressureChecker
           .onClass(EXECUTORS)
           .namedAnyOf("newVirtualThreadPerTaskExecutor", "newThreadPerTaskExecutor");
 
+  /** How every call matched here is written: a factory, a constructor, or a subclass's super(). */
+  private static final ImmutableSet<String> WRITTEN_NAMES =
+      ImmutableSet.of(
+          "newFixedThreadPool",
+          "newSingleThreadExecutor",
+          "newCachedThreadPool",
+          "newScheduledThreadPool",
+          "newSingleThreadScheduledExecutor",
+          "newWorkStealingPool",
+          "newVirtualThreadPerTaskExecutor",
+          "newThreadPerTaskExecutor",
+          "ThreadPoolExecutor",
+          "ScheduledThreadPoolExecutor",
+          "super",
+          "this");
+
   private static final String TASKS_PILE_UP = "submitted tasks pile up until the heap runs out.";
   private static final String THREADS_PILE_UP =
       "when tasks arrive faster than they finish, threads pile up until memory or the OS thread"
@@ -104,6 +122,9 @@ public final class UnboundedExecutor extends BackpressureChecker
 
   private Optional<Finding> describe(
       ExpressionTree tree, List<? extends ExpressionTree> args, VisitorState state) {
+    if (!WRITTEN_NAMES.contains(Calls.simpleName(tree))) {
+      return Optional.empty(); // by the name as written: most calls are none of the ones below
+    }
     int capacity = options.defaultCapacity();
     if (FIXED_POOL.matches(tree, state)) {
       Finding description =

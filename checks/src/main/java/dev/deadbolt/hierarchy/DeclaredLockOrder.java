@@ -6,7 +6,9 @@ import com.sun.tools.javac.code.Symbol;
 import com.sun.tools.javac.code.Symbol.ClassSymbol;
 import com.sun.tools.javac.code.Symbol.PackageSymbol;
 import com.sun.tools.javac.code.Symbol.VarSymbol;
+import com.sun.tools.javac.code.Symtab;
 import com.sun.tools.javac.util.Context;
+import com.sun.tools.javac.util.Names;
 import dev.deadbolt.analysis.AnnotationStrings;
 import dev.deadbolt.analysis.CompiledClasses;
 import dev.deadbolt.analysis.LockNode;
@@ -261,6 +263,9 @@ public final class DeclaredLockOrder {
    * (javac's symbol table iterates in hash order).
    */
   private static List<Symbol> annotatedSymbols(VisitorState state) {
+    if (!annotationsKnown(state)) {
+      return List.of(); // no code of this compilation refers to them, so none is written anywhere
+    }
     List<ClassSymbol> classes = CompiledClasses.all(state);
     Set<Symbol> symbols = new LinkedHashSet<>();
     for (ClassSymbol cls : classes) {
@@ -275,5 +280,20 @@ public final class DeclaredLockOrder {
       }
     }
     return new ArrayList<>(symbols);
+  }
+
+  /**
+   * Whether javac has met any of the order annotations in this compilation: writing one resolves its
+   * class, so if none has a symbol, nothing is declared and the classes need not be read.
+   */
+  private static boolean annotationsKnown(VisitorState state) {
+    Symtab symtab = Symtab.instance(state.context);
+    Names names = Names.instance(state.context);
+    for (String annotation : List.of(LOCK_ORDER, ACQUIRED_BEFORE, ACQUIRED_AFTER)) {
+      if (symtab.getClassesForName(names.fromString(PACKAGE + annotation)).iterator().hasNext()) {
+        return true;
+      }
+    }
+    return false;
   }
 }

@@ -14,6 +14,7 @@ import com.sun.source.tree.MethodInvocationTree;
 import com.sun.source.tree.StatementTree;
 import com.sun.source.tree.Tree;
 import com.sun.tools.javac.code.Type;
+import dev.deadbolt.analysis.Calls;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -60,7 +61,7 @@ public final class InterruptCalls {
 
   /** {@code Thread.interrupted()}: reads the status and clears it. */
   public static boolean isClear(ExpressionTree tree, VisitorState state) {
-    return INTERRUPTED.matches(tree, state);
+    return Calls.simpleName(tree).equals("interrupted") && INTERRUPTED.matches(tree, state);
   }
 
   /** A read of the status: {@code Thread.interrupted()} or {@code someThread.isInterrupted()}. */

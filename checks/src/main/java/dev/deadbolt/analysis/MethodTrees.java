@@ -1,0 +1,88 @@
+package dev.deadbolt.analysis;
+
+import com.google.errorprone.VisitorState;
+import com.google.errorprone.util.ASTHelpers;
+import com.sun.source.tree.ClassTree;
+import com.sun.source.tree.MethodTree;
+import com.sun.source.tree.Tree;
+import com.sun.source.util.TreePath;
+import com.sun.tools.javac.api.JavacTrees;
+import com.sun.tools.javac.code.Symbol.ClassSymbol;
+import com.sun.tools.javac.code.Symbol.MethodSymbol;
+import com.sun.tools.javac.code.Symbol.PackageSymbol;
+import java.util.HashMap;
+import java.util.Map;
+import javax.tools.JavaFileObject;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The declaration of a method compiled from source, found through an index of the members of its
+ * top-level class, built on first use. {@code JavacTrees.getPath(method)} scans the whole file for each
+ * method it is asked about, and the summaries ask about every method they reach.
+ */
+final class MethodTrees {
+  private final VisitorState state;
+  private final Map<ClassSymbol, Map<MethodSymbol, TreePath>> byTopLevelClass = new HashMap<>();
+
+  MethodTrees(VisitorState state) {
+    this.state = state;
+  }
+
+  /** The path to the method's declaration, or null when its source is not part of this compilation. */
+  @Nullable
+  TreePath pathOf(MethodSymbol method) {
+    ClassSymbol cls = method.enclClass();
+    if (cls == null
+        || cls.sourcefile == null
+        || cls.sourcefile.getKind() != JavaFileObject.Kind.SOURCE) {
+      return null; // read from a class file (or an array's clone()): no body to scan
+    }
+    ClassSymbol topLevel = topLevel(cls);
+    if (topLevel == null) {
+      return JavacTrees.instance(state.context).getPath(method);
+    }
+    TreePath path = byTopLevelClass.computeIfAbsent(topLevel, this::index).get(method);
+    // Not a member of a member class (a local or anonymous class's, an enum constant body's): searched.
+    return path != null ? path : JavacTrees.instance(state.context).getPath(method);
+  }
+
+  /** The top-level class around {@code cls}, or null for an owner chain javac does not usually make. */
+  @Nullable
+  private static ClassSymbol topLevel(ClassSymbol cls) {
+    ClassSymbol current = cls;
+    while (!(current.owner instanceof PackageSymbol)) {
+      ClassSymbol outer = current.owner == null ? null : current.owner.enclClass();
+      if (outer == null || outer == current) {
+        return null;
+      }
+      current = outer;
+    }
+    return current;
+  }
+
+  /**
+   * The methods declared in {@code topLevel} and its member classes. Only class bodies are read, never
+   * method bodies: a path is made for each method, not for every node of the file.
+   */
+  private Map<MethodSymbol, TreePath> index(ClassSymbol topLevel) {
+    Map<MethodSymbol, TreePath> methods = new HashMap<>();
+    TreePath classPath = JavacTrees.instance(state.context).getPath(topLevel);
+    if (classPath != null && classPath.getLeaf() instanceof ClassTree cls) {
+      addMembers(classPath, cls, methods);
+    }
+    return methods;
+  }
+
+  private static void addMembers(TreePath classPath, ClassTree cls, Map<MethodSymbol, TreePath> methods) {
+    for (Tree member : cls.getMembers()) {
+      if (member instanceof MethodTree method) {
+        MethodSymbol symbol = ASTHelpers.getSymbol(method);
+        if (symbol != null) {
+          methods.put(symbol, new TreePath(classPath, method));
+        }
+      } else if (member instanceof ClassTree nested) {
+        addMembers(new TreePath(classPath, nested), nested, methods);
+      }
+    }
+  }
+}
