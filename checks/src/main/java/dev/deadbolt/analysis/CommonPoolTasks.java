@@ -63,8 +63,15 @@ final class CommonPoolTasks {
   static Optional<NonBlockingContext> contextOf(
       TreePath function, TreePath callPath, VisitorState state) {
     MethodInvocationTree call = (MethodInvocationTree) callPath.getLeaf();
+    String name = Calls.methodName(call);
+    boolean submit = name.equals("submit") || name.equals("execute");
+    if (!submit && !name.endsWith("Async")) {
+      return Optional.empty(); // by name first: the matchers below name nothing else
+    }
     String given = NonBlockingContexts.functionNoun(function) + " given to ";
-    if (POOL_SUBMIT.matches(call, state) && isCommonPool(ASTHelpers.getReceiver(call), state)) {
+    if (submit
+        && POOL_SUBMIT.matches(call, state)
+        && isCommonPool(ASTHelpers.getReceiver(call), state)) {
       return Optional.of(
           new NonBlockingContext(
               Kind.COMMON_POOL,

@@ -21,6 +21,7 @@ import java.util.Deque;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 import javax.lang.model.element.Modifier;
 import org.checkerframework.errorprone.dataflow.analysis.AnalysisResult;
@@ -48,15 +49,25 @@ import org.checkerframework.errorprone.dataflow.cfg.builder.CFGBuilder;
  * locks around where it is written do not apply. The exception is a lambda or method reference passed
  * to an {@link ImmediateMethods immediate} method such as {@code forEach}.
  *
- * <p>Cost: the CFG is built only for a method or lambda that itself calls a lock method, at most once
- * per compilation unit; everything else costs a walk up the tree path.
+ * <p>Cost: everything costs a walk up the tree path, plus, once per method or lambda that itself
+ * calls a lock method, a scan of its body. Where those calls are block-structured ({@link
+ * StructuredLocking}, nearly always) the held locks are read off the tree; otherwise the CFG is built
+ * and the dataflow runs, once per body.
  */
 public final class HeldLockAnalysis {
+  /**
+   * Test runs set this system property to check every answer of {@link StructuredLocking} against the
+   * dataflow it stands in for.
+   */
+  static final boolean VERIFY_STRUCTURED = Boolean.getBoolean("deadbolt.verifyStructuredLocking");
+
   private final ImmediateMethods immediate;
   private final Map<Tree, Root> roots = new IdentityHashMap<>();
   private final Map<Tree, LockResolver> resolvers = new IdentityHashMap<>();
   private final Map<Tree, Boolean> runsNow = new IdentityHashMap<>();
   @Nullable private CompilationUnitTree unit;
+  /** Where the current unit's text mentions locks; set with {@link #unit}. */
+  private LockMentions mentions;
 
   HeldLockAnalysis(ImmediateMethods immediate) {
     this.immediate = immediate;
@@ -71,7 +82,7 @@ public final class HeldLockAnalysis {
     LockResolver resolver = resolverFor(path, state);
     // Layers from the innermost scope out; each layer in acquisition order.
     Deque<Collection<LockId>> layers = new ArrayDeque<>();
-    Tree query = path.getLeaf();
+    TreePath query = path;
     Tree child = null;
     for (TreePath p = path; p != null; child = p.getLeaf(), p = p.getParentPath()) {
       Tree t = p.getLeaf();
@@ -82,7 +93,7 @@ public final class HeldLockAnalysis {
         if (!runsNow(p, state)) {
           break; // runs later, without the enclosing locks
         }
-        query = t;
+        query = p;
       } else if (t instanceof MethodTree method) {
         layers.push(root(p, resolver, state).heldBefore(query));
         layers.push(synchronizedMethodMonitor(method));
@@ -161,6 +172,7 @@ public final class HeldLockAnalysis {
   private void enter(CompilationUnitTree current) {
     if (current != unit) {
       unit = current;
+      mentions = LockMentions.of(current);
       roots.clear();
       resolvers.clear();
       runsNow.clear();
@@ -176,7 +188,7 @@ public final class HeldLockAnalysis {
   private Root root(TreePath rootPath, LockResolver resolver, VisitorState state) {
     Root root = roots.get(rootPath.getLeaf());
     if (root == null) {
-      root = new Root(rootPath, resolver, state);
+      root = new Root(rootPath, resolver, mentions, state);
       roots.put(rootPath.getLeaf(), root);
     }
     return root;
@@ -195,8 +207,10 @@ public final class HeldLockAnalysis {
     /** The root's only waiting acquisition, if it has exactly one: nothing explicit is held before it. */
     @Nullable private final Tree onlyAcquisition;
     @Nullable private AnalysisResult<UnusedAbstractValue, HeldLockStore> result;
+    /** The block structure of the root's lock calls, read on first need; empty if it has none. */
+    @Nullable private Optional<StructuredLocking> structured;
 
-    Root(TreePath path, LockResolver resolver, VisitorState state) {
+    Root(TreePath path, LockResolver resolver, LockMentions mentions, VisitorState state) {
       this.path = path;
       this.resolver = resolver;
       this.state = state;
@@ -204,7 +218,11 @@ public final class HeldLockAnalysis {
           path.getLeaf() instanceof MethodTree method
               ? LockContracts.heldOnEntry(ASTHelpers.getSymbol(method), state)
               : ImmutableSet.of();
-      LockCalls calls = lockCalls(path.getLeaf(), state);
+      // Most bodies never spell a lock method's name: then there is nothing to scan.
+      LockCalls calls =
+          mentions.mayCallLockMethods(body(path.getLeaf()))
+              ? lockCalls(path.getLeaf(), state)
+              : new LockCalls(false, null);
       this.takesLocks = calls.any();
       this.onlyAcquisition = calls.onlyAcquisition();
     }
@@ -213,10 +231,40 @@ public final class HeldLockAnalysis {
       return takesLocks || !heldOnEntry.isEmpty();
     }
 
-    ImmutableSet<LockId> heldBefore(Tree query) {
-      if (!takesLocks || query == onlyAcquisition) {
+    /** The explicit locks held before the tree at {@code query}, a path inside this root. */
+    ImmutableSet<LockId> heldBefore(TreePath query) {
+      if (!takesLocks || query.getLeaf() == onlyAcquisition) {
         return heldOnEntry;
       }
+      Optional<ImmutableSet<LockId>> structured =
+          structured().flatMap(s -> s.heldBefore(query, path.getLeaf(), heldOnEntry));
+      if (structured.isEmpty()) {
+        return fromDataflow(query.getLeaf());
+      }
+      if (VERIFY_STRUCTURED) {
+        ImmutableSet<LockId> computed = fromDataflow(query.getLeaf());
+        if (!computed.asList().equals(structured.get().asList())) {
+          throw new IllegalStateException(
+              "structured locking says " + structured.get() + " but the dataflow says " + computed
+                  + " before `" + query.getLeaf() + "`");
+        }
+      }
+      return structured.get();
+    }
+
+    private Optional<StructuredLocking> structured() {
+      if (structured == null) {
+        structured = StructuredLocking.of(body(path.getLeaf()), resolver, state);
+      }
+      return structured;
+    }
+
+    /** The body of a method or lambda root. */
+    private static Tree body(Tree root) {
+      return root instanceof MethodTree m ? m.getBody() : ((LambdaExpressionTree) root).getBody();
+    }
+
+    private ImmutableSet<LockId> fromDataflow(Tree query) {
       HeldLockStore store = analysis().getStoreBefore(query);
       // No store: the tree is unreachable, or is not an expression the CFG models.
       return store == null ? heldOnEntry : store.held();
@@ -260,8 +308,7 @@ public final class HeldLockAnalysis {
 
     /** The lock calls of the body (not of its nested lambdas or classes: roots of their own). */
     private static LockCalls lockCalls(Tree root, VisitorState state) {
-      Tree body =
-          root instanceof MethodTree m ? m.getBody() : ((LambdaExpressionTree) root).getBody();
+      Tree body = body(root);
       int[] count = new int[1];
       int[] acquisitions = new int[1];
       Tree[] lastAcquisition = new Tree[1];

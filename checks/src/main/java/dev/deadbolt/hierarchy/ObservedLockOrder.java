@@ -24,6 +24,7 @@ import dev.deadbolt.analysis.HeldLockAnalysis;
 import dev.deadbolt.analysis.LockAnalyses;
 import dev.deadbolt.analysis.LockEdge;
 import dev.deadbolt.analysis.LockEdges;
+import dev.deadbolt.analysis.LockMentions;
 import dev.deadbolt.analysis.LockNode;
 import dev.deadbolt.analysis.LockOperation;
 import java.util.ArrayList;
@@ -68,10 +69,11 @@ public final class ObservedLockOrder {
           VisitorState.createForUtilityPurposes(anyState.context).withPath(new TreePath(unit));
       // A private held-lock analysis: the shared one caches the unit the checks are visiting.
       HeldLockAnalysis heldLocks = analyses.newHeldLockAnalysis();
+      LockMentions mentions = LockMentions.of(unit);
       new TreePathScanner<Void, Void>() {
         @Override
         public Void visitMethod(MethodTree method, Void unused) {
-          return takesLocks(method) ? super.visitMethod(method, unused) : null;
+          return takesLocks(method, mentions) ? super.visitMethod(method, unused) : null;
         }
 
         @Override
@@ -142,7 +144,7 @@ public final class ObservedLockOrder {
   }
 
   /** A method that holds no lock anywhere cannot take one while holding another. */
-  private static boolean takesLocks(MethodTree method) {
+  private static boolean takesLocks(MethodTree method, LockMentions mentions) {
     if (method.getModifiers().getFlags().contains(Modifier.SYNCHRONIZED)) {
       return true;
     }
@@ -151,6 +153,9 @@ public final class ObservedLockOrder {
       if (type.endsWith("GuardedBy") || type.endsWith("Holding")) {
         return true;
       }
+    }
+    if (method.getBody() == null || !mentions.mayTakeLocks(method.getBody())) {
+      return false; // the text of the body names no lock method and no synchronized
     }
     boolean[] found = new boolean[1];
     new TreeScanner<Void, Void>() {

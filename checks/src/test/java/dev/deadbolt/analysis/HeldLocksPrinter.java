@@ -1,12 +1,18 @@
 package dev.deadbolt.analysis;
 
+import com.google.common.collect.ImmutableSet;
 import com.google.errorprone.BugPattern;
 import com.google.errorprone.BugPattern.SeverityLevel;
 import com.google.errorprone.VisitorState;
 import com.google.errorprone.bugpatterns.BugChecker;
 import com.google.errorprone.bugpatterns.BugChecker.MethodInvocationTreeMatcher;
 import com.google.errorprone.matchers.Description;
+import com.google.errorprone.util.ASTHelpers;
+import com.sun.source.tree.LambdaExpressionTree;
 import com.sun.source.tree.MethodInvocationTree;
+import com.sun.source.tree.MethodTree;
+import com.sun.source.tree.Tree;
+import com.sun.source.util.TreePath;
 import dev.deadbolt.config.DeadboltConfig;
 import java.util.stream.Collectors;
 
@@ -28,6 +34,33 @@ public final class HeldLocksPrinter extends BugChecker implements MethodInvocati
         LockAnalyses.of(state, config).heldLocks().heldAt(state.getPath(), state).stream()
             .map(LockId::displayName)
             .collect(Collectors.joining(", ", "held=[", "]"));
-    return buildDescription(tree).setMessage(held).build();
+    return buildDescription(tree).setMessage(held + " by=" + source(state)).build();
+  }
+
+  /**
+   * How the explicit locks of the innermost method or lambda are found: {@code structure} when its
+   * lock calls are block-structured ({@link StructuredLocking}), else {@code dataflow}.
+   */
+  private String source(VisitorState state) {
+    for (TreePath p = state.getPath(); p != null; p = p.getParentPath()) {
+      Tree body =
+          p.getLeaf() instanceof MethodTree method
+              ? method.getBody()
+              : p.getLeaf() instanceof LambdaExpressionTree lambda ? lambda.getBody() : null;
+      if (body != null) {
+        LockResolver resolver =
+            LockAnalyses.of(state, config).heldLocks().resolverFor(state.getPath(), state);
+        ImmutableSet<LockId> heldOnEntry =
+            p.getLeaf() instanceof MethodTree method
+                ? LockContracts.heldOnEntry(ASTHelpers.getSymbol(method), state)
+                : ImmutableSet.of();
+        return StructuredLocking.of(body, resolver, state)
+                .filter(structure -> structure.applies(heldOnEntry))
+                .isPresent()
+            ? "structure"
+            : "dataflow";
+      }
+    }
+    return "dataflow";
   }
 }
