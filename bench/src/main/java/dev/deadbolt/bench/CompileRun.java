@@ -29,7 +29,8 @@ import javax.tools.ToolProvider;
  * One measured compile, in a JVM of its own (so heap and JIT state never leak between runs). Prints
  * one {@code RESULT} line that {@link CompileBenchmark} reads.
  *
- * <p>Arguments: mode, source root, output dir, processor path, comma-separated Deadbolt check names.
+ * <p>Arguments: mode, source root, output dir, processor path, comma-separated Deadbolt check names,
+ * then any further javac options (the JDK corpus needs {@code --patch-module}).
  */
 public final class CompileRun {
   private CompileRun() {}
@@ -43,6 +44,7 @@ public final class CompileRun {
     Files.createDirectories(out);
 
     List<String> options = new ArrayList<>(List.of("-d", out.toString(), "-proc:none", "-nowarn"));
+    options.addAll(Arrays.asList(args).subList(5, args.length));
     options.addAll(mode.javacOptions(processorPath, deadboltChecks));
 
     JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
@@ -159,9 +161,9 @@ public final class CompileRun {
       String plugin =
           switch (this) {
             case DEADBOLT_ONLY ->
-                "-Xplugin:ErrorProne -XepDisableAllChecks "
+                "-Xplugin:ErrorProne -XepAllErrorsAsWarnings -XepDisableAllChecks "
                     + deadboltChecks.stream().sorted().map(c -> "-Xep:" + c + ":WARN").collect(Collectors.joining(" "));
-            default -> "-Xplugin:ErrorProne";
+            default -> "-Xplugin:ErrorProne -XepAllErrorsAsWarnings";
           };
       return Arrays.asList(
           "-XDcompilePolicy=simple",

@@ -1,12 +1,17 @@
 package dev.deadbolt.analysis;
 
 import com.google.errorprone.VisitorState;
-import com.sun.tools.javac.api.JavacTrees;
+import com.sun.source.tree.CompilationUnitTree;
 import com.sun.tools.javac.code.Symbol.ClassSymbol;
 import com.sun.tools.javac.code.Symtab;
+import com.sun.tools.javac.comp.AttrContext;
+import com.sun.tools.javac.comp.Enter;
+import com.sun.tools.javac.comp.Env;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
 import javax.tools.JavaFileObject;
 
 /**
@@ -19,18 +24,31 @@ public final class CompiledClasses {
 
   /** Every class, nested ones included, with source in this compilation, in a stable order. */
   public static List<ClassSymbol> all(VisitorState state) {
-    JavacTrees trees = JavacTrees.instance(state.context);
+    Enter enter = Enter.instance(state.context);
     List<ClassSymbol> classes = new ArrayList<>();
     for (ClassSymbol cls : Symtab.instance(state.context).getAllClasses()) {
-      // The source-file test is cheap; the tree lookup confirms it is being compiled, not just named.
+      // The source-file test is cheap; javac keeps an environment only for classes it compiles.
       if (cls.sourcefile != null
           && cls.sourcefile.getKind() == JavaFileObject.Kind.SOURCE
-          && trees.getTree(cls) != null) {
+          && enter.getEnv(cls) != null) {
         classes.add(cls);
       }
     }
     // javac's symbol table iterates in hash order; results must not depend on it.
     classes.sort(Comparator.comparing(c -> c.flatName().toString()));
     return classes;
+  }
+
+  /** Every compilation unit with a class in this compilation, in the order of {@link #all}. */
+  public static List<CompilationUnitTree> units(VisitorState state) {
+    Enter enter = Enter.instance(state.context);
+    Set<CompilationUnitTree> units = new LinkedHashSet<>();
+    for (ClassSymbol cls : all(state)) {
+      Env<AttrContext> env = enter.getEnv(cls);
+      if (env != null && env.toplevel != null) {
+        units.add(env.toplevel);
+      }
+    }
+    return new ArrayList<>(units);
   }
 }

@@ -4,7 +4,6 @@ import com.google.common.collect.ImmutableSet;
 import com.google.errorprone.VisitorState;
 import com.google.errorprone.util.ASTHelpers;
 import com.sun.source.tree.ClassTree;
-import com.sun.source.tree.CompilationUnitTree;
 import com.sun.source.tree.LambdaExpressionTree;
 import com.sun.source.tree.MethodInvocationTree;
 import com.sun.source.tree.MethodTree;
@@ -49,10 +48,10 @@ import org.checkerframework.errorprone.dataflow.cfg.builder.CFGBuilder;
  * locks around where it is written do not apply. The exception is a lambda or method reference passed
  * to an {@link ImmediateMethods immediate} method such as {@code forEach}.
  *
- * <p>Cost: everything costs a walk up the tree path, plus, once per method or lambda that itself
- * calls a lock method, a scan of its body. Where those calls are block-structured ({@link
- * StructuredLocking}, nearly always) the held locks are read off the tree; otherwise the CFG is built
- * and the dataflow runs, once per body.
+ * <p>Cost: a walk up the tree path per query, and one scan per method or lambda body for its lock
+ * calls. In a body that takes locks block-structured ({@link StructuredLocking}, nearly always) the
+ * held locks are then read off the tree; otherwise the CFG is built and the dataflow runs, once per
+ * body.
  */
 public final class HeldLockAnalysis {
   /**
@@ -62,12 +61,11 @@ public final class HeldLockAnalysis {
   static final boolean VERIFY_STRUCTURED = Boolean.getBoolean("deadbolt.verifyStructuredLocking");
 
   private final ImmediateMethods immediate;
+  // Kept for the whole compilation: the lock order is built over every unit before the checks visit
+  // them, and reuses these when they do. Only bodies that take locks hold a dataflow result.
   private final Map<Tree, Root> roots = new IdentityHashMap<>();
   private final Map<Tree, LockResolver> resolvers = new IdentityHashMap<>();
   private final Map<Tree, Boolean> runsNow = new IdentityHashMap<>();
-  @Nullable private CompilationUnitTree unit;
-  /** Where the current unit's text mentions locks; set with {@link #unit}. */
-  private LockMentions mentions;
 
   HeldLockAnalysis(ImmediateMethods immediate) {
     this.immediate = immediate;
@@ -78,7 +76,6 @@ public final class HeldLockAnalysis {
    * is the visitor state of the compilation unit that contains {@code path}.
    */
   public ImmutableSet<LockId> heldAt(TreePath path, VisitorState state) {
-    enter(path.getCompilationUnit());
     LockResolver resolver = resolverFor(path, state);
     // Layers from the innermost scope out; each layer in acquisition order.
     Deque<Collection<LockId>> layers = new ArrayDeque<>();
@@ -114,7 +111,6 @@ public final class HeldLockAnalysis {
    * before anything costly.
    */
   public boolean mayHoldLocks(TreePath path, VisitorState state) {
-    enter(path.getCompilationUnit());
     Tree child = null;
     for (TreePath p = path; p != null; child = p.getLeaf(), p = p.getParentPath()) {
       Tree t = p.getLeaf();
@@ -139,7 +135,6 @@ public final class HeldLockAnalysis {
 
   /** The resolver for the member (method, field, initializer) that contains {@code path}. */
   public LockResolver resolverFor(TreePath path, VisitorState state) {
-    enter(path.getCompilationUnit());
     TreePath member = path;
     while (member.getParentPath() != null
         && !(member.getParentPath().getLeaf() instanceof ClassTree)) {
@@ -168,17 +163,6 @@ public final class HeldLockAnalysis {
     return runsNow.computeIfAbsent(lambda.getLeaf(), t -> immediate.runsNow(lambda, state));
   }
 
-  /** Caches are per compilation unit: trees of other units are never queried here. */
-  private void enter(CompilationUnitTree current) {
-    if (current != unit) {
-      unit = current;
-      mentions = LockMentions.of(current);
-      roots.clear();
-      resolvers.clear();
-      runsNow.clear();
-    }
-  }
-
   /** As below; the resolver is looked up only when the root is new (the common case is cached). */
   private Root root(TreePath rootPath, TreePath memberPath, VisitorState state) {
     Root root = roots.get(rootPath.getLeaf());
@@ -188,7 +172,7 @@ public final class HeldLockAnalysis {
   private Root root(TreePath rootPath, LockResolver resolver, VisitorState state) {
     Root root = roots.get(rootPath.getLeaf());
     if (root == null) {
-      root = new Root(rootPath, resolver, mentions, state);
+      root = new Root(rootPath, resolver, state);
       roots.put(rootPath.getLeaf(), root);
     }
     return root;
@@ -210,7 +194,7 @@ public final class HeldLockAnalysis {
     /** The block structure of the root's lock calls, read on first need; empty if it has none. */
     @Nullable private Optional<StructuredLocking> structured;
 
-    Root(TreePath path, LockResolver resolver, LockMentions mentions, VisitorState state) {
+    Root(TreePath path, LockResolver resolver, VisitorState state) {
       this.path = path;
       this.resolver = resolver;
       this.state = state;
@@ -218,11 +202,7 @@ public final class HeldLockAnalysis {
           path.getLeaf() instanceof MethodTree method
               ? LockContracts.heldOnEntry(ASTHelpers.getSymbol(method), state)
               : ImmutableSet.of();
-      // Most bodies never spell a lock method's name: then there is nothing to scan.
-      LockCalls calls =
-          mentions.mayCallLockMethods(body(path.getLeaf()))
-              ? lockCalls(path.getLeaf(), state)
-              : new LockCalls(false, null);
+      LockCalls calls = lockCalls(path.getLeaf(), state);
       this.takesLocks = calls.any();
       this.onlyAcquisition = calls.onlyAcquisition();
     }

@@ -32,6 +32,7 @@ import dev.deadbolt.hierarchy.OrderedNesting;
 import dev.deadbolt.report.ReportFiles;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Optional;
 import javax.inject.Inject;
 
@@ -100,8 +101,15 @@ public final class LockOrderInversion extends LockAnalysisChecker
 
   private Description checkSite(Tree site, VisitorState state) {
     LockAnalyses analyses = analyses(state);
-    for (LockEdge edge :
-        LockEdges.at(state.getPath(), analyses.heldLocks(), analyses.blockingCalls(), state)) {
+    // The whole compilation's order has already computed the edges of most sites that have any.
+    List<LockEdge> edges =
+        ObservedLockOrder.of(state, analyses)
+            .edgesAt(site)
+            .orElseGet(
+                () ->
+                    LockEdges.at(
+                        state.getPath(), analyses.heldLocks(), analyses.blockingCalls(), state));
+    for (LockEdge edge : edges) {
       if (edge.sameObject()) {
         continue; // reentrancy, or the two sides of one read-write lock
       }

@@ -13,8 +13,6 @@ import com.sun.source.tree.Tree;
 import com.sun.source.util.TreePath;
 import com.sun.source.util.TreePathScanner;
 import com.sun.source.util.TreeScanner;
-import com.sun.tools.javac.api.JavacTrees;
-import com.sun.tools.javac.code.Symbol.ClassSymbol;
 import com.sun.tools.javac.code.Symbol.MethodSymbol;
 import com.sun.tools.javac.tree.JCTree;
 import com.sun.tools.javac.util.Context;
@@ -24,16 +22,13 @@ import dev.deadbolt.analysis.HeldLockAnalysis;
 import dev.deadbolt.analysis.LockAnalyses;
 import dev.deadbolt.analysis.LockEdge;
 import dev.deadbolt.analysis.LockEdges;
-import dev.deadbolt.analysis.LockMentions;
 import dev.deadbolt.analysis.LockNode;
 import dev.deadbolt.analysis.LockOperation;
-import java.util.ArrayList;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import javax.lang.model.element.Modifier;
 import javax.tools.JavaFileObject;
 
@@ -62,18 +57,19 @@ public final class ObservedLockOrder {
   private record Pair(LockNode held, LockNode acquired) {}
 
   private final Map<Pair, Site> edges = new LinkedHashMap<>();
+  /** The edges at every site visited (every call and synchronized in a method that takes locks). */
+  private final Map<Tree, List<LockEdge>> edgesBySite = new IdentityHashMap<>();
 
   private ObservedLockOrder(LockAnalyses analyses, VisitorState anyState) {
-    for (CompilationUnitTree unit : sourceUnits(anyState)) {
+    for (CompilationUnitTree unit : CompiledClasses.units(anyState)) {
       VisitorState state =
           VisitorState.createForUtilityPurposes(anyState.context).withPath(new TreePath(unit));
-      // A private held-lock analysis: the shared one caches the unit the checks are visiting.
-      HeldLockAnalysis heldLocks = analyses.newHeldLockAnalysis();
-      LockMentions mentions = LockMentions.of(unit);
+      // The shared analysis: what it finds here, the checks reuse when they visit the unit.
+      HeldLockAnalysis heldLocks = analyses.heldLocks();
       new TreePathScanner<Void, Void>() {
         @Override
         public Void visitMethod(MethodTree method, Void unused) {
-          return takesLocks(method, mentions) ? super.visitMethod(method, unused) : null;
+          return takesLocks(method) ? super.visitMethod(method, unused) : null;
         }
 
         @Override
@@ -89,7 +85,9 @@ public final class ObservedLockOrder {
         }
 
         private void record(TreePath site) {
-          for (LockEdge edge : LockEdges.at(site, heldLocks, analyses.blockingCalls(), state)) {
+          List<LockEdge> found = LockEdges.at(site, heldLocks, analyses.blockingCalls(), state);
+          edgesBySite.put(site.getLeaf(), found);
+          for (LockEdge edge : found) {
             if (!edge.sameObject()) {
               edges.putIfAbsent(new Pair(edge.heldNode(), edge.acquiredNode()), siteOf(site, unit));
             }
@@ -112,6 +110,14 @@ public final class ObservedLockOrder {
   /** Where {@code acquired} is held while {@code held} is acquired: the opposite order, if seen. */
   public Optional<Site> oppositeOf(LockNode held, LockNode acquired) {
     return Optional.ofNullable(edges.get(new Pair(acquired, held)));
+  }
+
+  /**
+   * The edges at the call or {@code synchronized} {@code site}, as computed while this order was built;
+   * empty if the site was not visited (its method takes no lock), and then the caller computes them.
+   */
+  public Optional<List<LockEdge>> edgesAt(Tree site) {
+    return Optional.ofNullable(edgesBySite.get(site));
   }
 
   /** Every edge, in the order first seen. */
@@ -144,7 +150,7 @@ public final class ObservedLockOrder {
   }
 
   /** A method that holds no lock anywhere cannot take one while holding another. */
-  private static boolean takesLocks(MethodTree method, LockMentions mentions) {
+  private static boolean takesLocks(MethodTree method) {
     if (method.getModifiers().getFlags().contains(Modifier.SYNCHRONIZED)) {
       return true;
     }
@@ -153,9 +159,6 @@ public final class ObservedLockOrder {
       if (type.endsWith("GuardedBy") || type.endsWith("Holding")) {
         return true;
       }
-    }
-    if (method.getBody() == null || !mentions.mayTakeLocks(method.getBody())) {
-      return false; // the text of the body names no lock method and no synchronized
     }
     boolean[] found = new boolean[1];
     new TreeScanner<Void, Void>() {
@@ -180,19 +183,5 @@ public final class ObservedLockOrder {
       }
     }.scan(method.getBody(), null);
     return found[0];
-  }
-
-  /** Every compilation unit with a class in this compilation, in a stable order. */
-  private static List<CompilationUnitTree> sourceUnits(VisitorState state) {
-    JavacTrees trees = JavacTrees.instance(state.context);
-    List<ClassSymbol> classes = CompiledClasses.all(state);
-    Set<CompilationUnitTree> units = new LinkedHashSet<>();
-    for (ClassSymbol cls : classes) {
-      TreePath path = trees.getPath(cls);
-      if (path != null) {
-        units.add(path.getCompilationUnit());
-      }
-    }
-    return new ArrayList<>(units);
   }
 }

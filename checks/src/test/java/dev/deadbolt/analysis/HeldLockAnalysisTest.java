@@ -590,7 +590,7 @@ public class HeldLockAnalysisTest {
 
   @Test
   public void lockCallSpelledWithAUnicodeEscapeIsStillSeen() {
-    // The text filter (LockMentions) skips bodies that never spell "ock"; an escape spells it otherwise.
+    // javac reads Unicode escapes before anything else: this is a lock() and an unlock().
     helper
         .addSourceLines(
             "Escaped.java",
