@@ -33,14 +33,24 @@ import java.util.stream.Collectors;
  * medians, the ratios, Deadbolt's time per check, and how Deadbolt's time grows with the size and on
  * one very long method.
  *
- * <p>Usage (see bench/run): {@code CompileBenchmark [--sizes 1000,2000,4000] [--rounds 3]
- * [--long-method 1000,2000,3000] [--work DIR]}.
+ * <p>Two bodies of source: generated services (deliberately lock-dense: every class takes several
+ * locks) at each size, and real code, the JDK's own {@code java.base} sources of {@link #JDK_PACKAGES}
+ * (from the running JDK's {@code lib/src.zip}, compiled as a patch of {@code java.base}).
+ *
+ * <p>Usage (see bench/run): {@code CompileBenchmark [--sizes 1000,2000,4000] [--jdk true|false]
+ * [--rounds 3] [--long-method 1000,2000,3000] [--work DIR]}; {@code --sizes none} skips the generated
+ * sources.
  */
 public final class CompileBenchmark {
   private static final Pattern RESULT =
       Pattern.compile(
           "RESULT wallMs=(\\d+) cpuMs=(\\d+) heapPeakMb=(\\d+) deadboltMs=(\\d+)"
               + " samples=(\\d+)/(\\d+) checks=(.*)");
+  /** The packages of {@code java.base} compiled as the real-code corpus. */
+  static final List<String> JDK_PACKAGES =
+      List.of(
+          "java/util/", "java/io/", "java/net/", "java/nio/", "java/time/", "java/text/", "java/math/");
+
   private static final String[] JVM_FLAGS = {
     "--add-exports=jdk.compiler/com.sun.tools.javac.api=ALL-UNNAMED",
     "--add-exports=jdk.compiler/com.sun.tools.javac.file=ALL-UNNAMED",
@@ -84,10 +94,12 @@ public final class CompileBenchmark {
     List<Integer> sizes = List.of(1000, 2000, 3000);
     List<Integer> longMethod = List.of(1000, 2000, 3000);
     int rounds = 3;
+    boolean jdk = true;
     Path work = Path.of("bench/target/work");
     for (int i = 0; i < args.length; i += 2) {
       switch (args[i]) {
-        case "--sizes" -> sizes = ints(args[i + 1]);
+        case "--sizes" -> sizes = args[i + 1].equals("none") ? List.of() : ints(args[i + 1]);
+        case "--jdk" -> jdk = Boolean.parseBoolean(args[i + 1]);
         case "--rounds" -> rounds = Integer.parseInt(args[i + 1]);
         case "--long-method" -> longMethod = ints(args[i + 1]);
         case "--work" -> work = Path.of(args[i + 1]);
@@ -111,31 +123,70 @@ public final class CompileBenchmark {
       if (!Files.exists(sources)) {
         new SourceGenerator(42).writeClasses(sources, size);
       }
-      Map<Mode, List<Sample>> samples = new EnumMap<>(Mode.class);
-      for (int round = 0; round < rounds; round++) {
-        List<Mode> order = new ArrayList<>(List.of(Mode.values()));
-        Collections.rotate(order, round); // alternate which mode runs first
-        for (Mode mode : order) {
-          String processorPath = mode == Mode.ERROR_PRONE ? withoutDeadbolt : withDeadbolt;
-          Sample sample = run(mode, sources, work.resolve("out"), processorPath, checks);
-          samples.computeIfAbsent(mode, m -> new ArrayList<>()).add(sample);
-          System.out.printf(
-              "  %5d classes  round %d  %-26s %7d ms wall %7d ms cpu %6d MB heap%n",
-              size, round + 1, mode, sample.wallMs(), sample.cpuMs(), sample.heapPeakMb());
-        }
-      }
-      bySize.put(size, samples);
+      bySize.put(
+          size,
+          compileEachWay(
+              size + " classes", sources, List.of(), work, rounds, withDeadbolt, withoutDeadbolt, checks));
+    }
+    Map<Mode, List<Sample>> jdkSamples = null;
+    String jdkLabel = null;
+    if (jdk) {
+      Path root = work.resolve("jdk-src").resolve("java.base");
+      int files = JdkSources.extract(root, JDK_PACKAGES);
+      jdkLabel = "JDK java.base sources (" + files + " files: " + String.join(" ", JDK_PACKAGES) + ")";
+      jdkSamples =
+          compileEachWay(
+              "JDK sources",
+              root,
+              List.of("--patch-module", "java.base=" + root),
+              work,
+              rounds,
+              withDeadbolt,
+              withoutDeadbolt,
+              checks);
     }
 
     System.out.println();
     for (var entry : bySize.entrySet()) {
-      report(entry.getKey(), entry.getValue());
+      report(entry.getKey() + " generated classes (lock-dense)", entry.getValue());
     }
-    growth(bySize);
-    longMethod(work, longMethod, withDeadbolt, checks, rounds);
+    if (jdkSamples != null) {
+      report(jdkLabel, jdkSamples);
+    }
+    if (!bySize.isEmpty()) {
+      growth(bySize);
+      longMethod(work, longMethod, withDeadbolt, checks, rounds);
+    }
   }
 
-  private static void report(int size, Map<Mode, List<Sample>> samples) {
+  /** Compiles {@code sources} each way, {@code rounds} times, alternating which way goes first. */
+  private static Map<Mode, List<Sample>> compileEachWay(
+      String label,
+      Path sources,
+      List<String> javacOptions,
+      Path work,
+      int rounds,
+      String withDeadbolt,
+      String withoutDeadbolt,
+      String checks)
+      throws IOException, InterruptedException {
+    Map<Mode, List<Sample>> samples = new EnumMap<>(Mode.class);
+    for (int round = 0; round < rounds; round++) {
+      List<Mode> order = new ArrayList<>(List.of(Mode.values()));
+      Collections.rotate(order, round); // alternate which mode runs first
+      for (Mode mode : order) {
+        String processorPath = mode == Mode.ERROR_PRONE ? withoutDeadbolt : withDeadbolt;
+        Sample sample = run(mode, sources, work.resolve("out"), processorPath, checks, javacOptions);
+        samples.computeIfAbsent(mode, m -> new ArrayList<>()).add(sample);
+        System.out.printf(
+            "  %-14s round %d  %-26s %7d ms wall %7d ms cpu %6d MB heap%n",
+            label, round + 1, mode, sample.wallMs(), sample.cpuMs(), sample.heapPeakMb());
+      }
+    }
+    return samples;
+  }
+
+  private static void report(String label, Map<Mode, List<Sample>> samples) {
     long javac = median(samples.get(Mode.JAVAC), Sample::wallMs);
     long ep = median(samples.get(Mode.ERROR_PRONE), Sample::wallMs);
     long both = median(samples.get(Mode.ERROR_PRONE_AND_DEADBOLT), Sample::wallMs);
@@ -144,7 +195,7 @@ public final class CompileBenchmark {
     long bothCpu = median(samples.get(Mode.ERROR_PRONE_AND_DEADBOLT), Sample::cpuMs);
     long epMem = median(samples.get(Mode.ERROR_PRONE), Sample::heapPeakMb);
     long bothMem = median(samples.get(Mode.ERROR_PRONE_AND_DEADBOLT), Sample::heapPeakMb);
-    System.out.printf("== %d classes (medians of %d rounds) ==%n", size, samples.get(Mode.JAVAC).size());
+    System.out.printf("== %s (medians of %d rounds) ==%n", label, samples.get(Mode.JAVAC).size());
     for (Mode mode : Mode.values()) {
       long wall = median(samples.get(mode), Sample::wallMs);
       long cpu = median(samples.get(mode), Sample::cpuMs);
@@ -221,7 +272,8 @@ public final class CompileBenchmark {
       }
       List<Sample> samples = new ArrayList<>();
       for (int round = 0; round < rounds; round++) {
-        samples.add(run(Mode.DEADBOLT_ONLY, sources, work.resolve("out-long"), processorPath, checks));
+        samples.add(
+            run(Mode.DEADBOLT_ONLY, sources, work.resolve("out-long"), processorPath, checks, List.of()));
       }
       long deadbolt = median(samples, Sample::deadboltMs);
       System.out.printf(
@@ -230,7 +282,8 @@ public final class CompileBenchmark {
     }
   }
 
-  private static Sample run(Mode mode, Path sources, Path out, String processorPath, String checks)
+  private static Sample run(
+      Mode mode, Path sources, Path out, String processorPath, String checks, List<String> javacOptions)
       throws IOException, InterruptedException {
     List<String> command = new ArrayList<>();
     command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
@@ -239,6 +292,7 @@ public final class CompileBenchmark {
     command.add(System.getProperty("java.class.path"));
     command.add(CompileRun.class.getName());
     command.addAll(List.of(mode.name(), sources.toString(), out.toString(), processorPath, checks));
+    command.addAll(javacOptions);
     Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
     String result = null;
     StringBuilder output = new StringBuilder();
