@@ -108,10 +108,7 @@ public final class CompileBenchmark {
     }
     List<String> classPath = Arrays.asList(System.getProperty("java.class.path").split(File.pathSeparator));
     String withDeadbolt = String.join(File.pathSeparator, classPath);
-    String withoutDeadbolt =
-        classPath.stream()
-            .filter(e -> !new File(e).getName().startsWith("deadbolt-checks"))
-            .collect(Collectors.joining(File.pathSeparator));
+    String withoutDeadbolt = withoutDeadbolt();
     String checks = String.join(",", deadboltChecks());
     System.out.printf(
         "Deadbolt compile-time benchmark: JDK %s, %d cores, checks %s%n%n",
@@ -127,14 +124,14 @@ public final class CompileBenchmark {
           size,
           compileEachWay(
               size + " classes", sources, List.of(), work, rounds, withDeadbolt, withoutDeadbolt, checks));
+      report(size + " generated classes (lock-dense)", bySize.get(size));
     }
-    Map<Mode, List<Sample>> jdkSamples = null;
-    String jdkLabel = null;
     if (jdk) {
       Path root = work.resolve("jdk-src").resolve("java.base");
       int files = JdkSources.extract(root, JDK_PACKAGES);
-      jdkLabel = "JDK java.base sources (" + files + " files: " + String.join(" ", JDK_PACKAGES) + ")";
-      jdkSamples =
+      String jdkLabel =
+          "JDK java.base sources (" + files + " files: " + String.join(" ", JDK_PACKAGES) + ")";
+      Map<Mode, List<Sample>> jdkSamples =
           compileEachWay(
               "JDK sources",
               root,
@@ -144,13 +141,6 @@ public final class CompileBenchmark {
               withDeadbolt,
               withoutDeadbolt,
               checks);
-    }
-
-    System.out.println();
-    for (var entry : bySize.entrySet()) {
-      report(entry.getKey() + " generated classes (lock-dense)", entry.getValue());
-    }
-    if (jdkSamples != null) {
       report(jdkLabel, jdkSamples);
     }
     if (!bySize.isEmpty()) {
@@ -179,8 +169,19 @@ public final class CompileBenchmark {
         Sample sample = run(mode, sources, work.resolve("out"), processorPath, checks, javacOptions);
         samples.computeIfAbsent(mode, m -> new ArrayList<>()).add(sample);
         System.out.printf(
-            "  %-14s round %d  %-26s %7d ms wall %7d ms cpu %6d MB heap%n",
-            label, round + 1, mode, sample.wallMs(), sample.cpuMs(), sample.heapPeakMb());
+            Locale.ROOT,
+            "  %-14s round %d  %-26s %7d ms wall %7d ms cpu %6d MB heap  Deadbolt %5d ms, %4.1f%% of"
+                + " samples%n",
+            label,
+            round + 1,
+            mode,
+            sample.wallMs(),
+            sample.cpuMs(),
+            sample.heapPeakMb(),
+            sample.deadboltMs(),
+            sample.allSampleCount() == 0
+                ? 0.0
+                : 100.0 * sample.deadboltSampleCount() / sample.allSampleCount());
       }
     }
     return samples;
@@ -195,7 +196,7 @@ public final class CompileBenchmark {
     long bothCpu = median(samples.get(Mode.ERROR_PRONE_AND_DEADBOLT), Sample::cpuMs);
     long epMem = median(samples.get(Mode.ERROR_PRONE), Sample::heapPeakMb);
     long bothMem = median(samples.get(Mode.ERROR_PRONE_AND_DEADBOLT), Sample::heapPeakMb);
-    System.out.printf("== %s (medians of %d rounds) ==%n", label, samples.get(Mode.JAVAC).size());
+    System.out.printf("%n== %s (medians of %d rounds) ==%n", label, samples.get(Mode.JAVAC).size());
     for (Mode mode : Mode.values()) {
       long wall = median(samples.get(mode), Sample::wallMs);
       long cpu = median(samples.get(mode), Sample::cpuMs);
@@ -289,7 +290,9 @@ public final class CompileBenchmark {
     command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
     command.addAll(List.of(JVM_FLAGS));
     command.add("-cp");
-    command.add(System.getProperty("java.class.path"));
+    // Never Deadbolt's jar: Error Prone finds checks through the JVM's class path too, so only the
+    // processor path may decide whether Deadbolt runs.
+    command.add(withoutDeadbolt());
     command.add(CompileRun.class.getName());
     command.addAll(List.of(mode.name(), sources.toString(), out.toString(), processorPath, checks));
     command.addAll(javacOptions);
@@ -327,6 +330,13 @@ public final class CompileBenchmark {
         Integer.parseInt(m.group(5)),
         Integer.parseInt(m.group(6)),
         perCheck);
+  }
+
+  /** This JVM's class path without Deadbolt's jar. */
+  private static String withoutDeadbolt() {
+    return Arrays.stream(System.getProperty("java.class.path").split(File.pathSeparator))
+        .filter(e -> !new File(e).getName().startsWith("deadbolt-checks"))
+        .collect(Collectors.joining(File.pathSeparator));
   }
 
   /** The check names registered in the Deadbolt jar's service file. */

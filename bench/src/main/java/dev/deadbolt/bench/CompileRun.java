@@ -43,7 +43,13 @@ public final class CompileRun {
     Set<String> deadboltChecks = Set.of(args[4].split(","));
     Files.createDirectories(out);
 
-    List<String> options = new ArrayList<>(List.of("-d", out.toString(), "-proc:none", "-nowarn"));
+    // An empty class path: the sources need only the JDK, and the benchmark's own class path (Error
+    // Prone's jars) must not be read as a library of the code compiled.
+    Path emptyClassPath = Files.createDirectories(out.resolveSibling("empty-class-path"));
+    List<String> options =
+        new ArrayList<>(
+            List.of(
+                "-d", out.toString(), "-classpath", emptyClassPath.toString(), "-proc:none", "-nowarn"));
     options.addAll(Arrays.asList(args).subList(5, args.length));
     options.addAll(mode.javacOptions(processorPath, deadboltChecks));
 

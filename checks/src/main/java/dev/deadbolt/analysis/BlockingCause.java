@@ -1,6 +1,7 @@
 package dev.deadbolt.analysis;
 
 import com.google.common.collect.ImmutableList;
+import com.sun.tools.javac.code.Symbol;
 import com.sun.tools.javac.code.Symbol.ClassSymbol;
 import com.sun.tools.javac.code.Symbol.MethodSymbol;
 import java.util.Optional;
@@ -57,6 +58,19 @@ public record BlockingCause(
     if (method.isConstructor() || method.owner == context) {
       return simple + "()";
     }
-    return method.owner.getSimpleName() + "." + simple + "()";
+    return ownerName(method.owner) + "." + simple + "()";
+  }
+
+  /** {@code Reader}, or for an anonymous class what it extends: {@code (anonymous Runnable)}. */
+  private static String ownerName(Symbol owner) {
+    if (!owner.getSimpleName().isEmpty()) {
+      return owner.getSimpleName().toString();
+    }
+    ClassSymbol anonymous = (ClassSymbol) owner;
+    Symbol named =
+        !anonymous.getInterfaces().isEmpty()
+            ? anonymous.getInterfaces().get(0).tsym
+            : anonymous.getSuperclass().tsym;
+    return "(anonymous " + (named == null ? "class" : named.getSimpleName()) + ")";
   }
 }

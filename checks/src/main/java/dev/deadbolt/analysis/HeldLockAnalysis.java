@@ -4,6 +4,7 @@ import com.google.common.collect.ImmutableSet;
 import com.google.errorprone.VisitorState;
 import com.google.errorprone.util.ASTHelpers;
 import com.sun.source.tree.ClassTree;
+import com.sun.source.tree.CompilationUnitTree;
 import com.sun.source.tree.LambdaExpressionTree;
 import com.sun.source.tree.MethodInvocationTree;
 import com.sun.source.tree.MethodTree;
@@ -61,11 +62,10 @@ public final class HeldLockAnalysis {
   static final boolean VERIFY_STRUCTURED = Boolean.getBoolean("deadbolt.verifyStructuredLocking");
 
   private final ImmediateMethods immediate;
-  // Kept for the whole compilation: the lock order is built over every unit before the checks visit
-  // them, and reuses these when they do. Only bodies that take locks hold a dataflow result.
   private final Map<Tree, Root> roots = new IdentityHashMap<>();
   private final Map<Tree, LockResolver> resolvers = new IdentityHashMap<>();
   private final Map<Tree, Boolean> runsNow = new IdentityHashMap<>();
+  @Nullable private CompilationUnitTree unit;
 
   HeldLockAnalysis(ImmediateMethods immediate) {
     this.immediate = immediate;
@@ -76,6 +76,7 @@ public final class HeldLockAnalysis {
    * is the visitor state of the compilation unit that contains {@code path}.
    */
   public ImmutableSet<LockId> heldAt(TreePath path, VisitorState state) {
+    enter(path.getCompilationUnit());
     LockResolver resolver = resolverFor(path, state);
     // Layers from the innermost scope out; each layer in acquisition order.
     Deque<Collection<LockId>> layers = new ArrayDeque<>();
@@ -111,6 +112,7 @@ public final class HeldLockAnalysis {
    * before anything costly.
    */
   public boolean mayHoldLocks(TreePath path, VisitorState state) {
+    enter(path.getCompilationUnit());
     Tree child = null;
     for (TreePath p = path; p != null; child = p.getLeaf(), p = p.getParentPath()) {
       Tree t = p.getLeaf();
@@ -135,6 +137,7 @@ public final class HeldLockAnalysis {
 
   /** The resolver for the member (method, field, initializer) that contains {@code path}. */
   public LockResolver resolverFor(TreePath path, VisitorState state) {
+    enter(path.getCompilationUnit());
     TreePath member = path;
     while (member.getParentPath() != null
         && !(member.getParentPath().getLeaf() instanceof ClassTree)) {
@@ -161,6 +164,19 @@ public final class HeldLockAnalysis {
   /** Whether the lambda at {@code path} runs now; asked for every call inside it, so cached. */
   private boolean runsNow(TreePath lambda, VisitorState state) {
     return runsNow.computeIfAbsent(lambda.getLeaf(), t -> immediate.runsNow(lambda, state));
+  }
+
+  /**
+   * Caches are per compilation unit: trees of other units are never queried here, and a compilation's
+   * worth of them would only grow the maps.
+   */
+  private void enter(CompilationUnitTree current) {
+    if (current != unit) {
+      unit = current;
+      roots.clear();
+      resolvers.clear();
+      runsNow.clear();
+    }
   }
 
   /** As below; the resolver is looked up only when the root is new (the common case is cached). */

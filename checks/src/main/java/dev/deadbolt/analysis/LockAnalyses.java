@@ -6,8 +6,8 @@ import dev.deadbolt.catalog.BuiltInCatalogs;
 import dev.deadbolt.config.DeadboltConfig;
 
 /**
- * The analyses of one compilation, shared by every Deadbolt check: each answer is computed once per
- * compilation (method summaries, held locks) or once per compilation unit (non-blocking contexts),
+ * The analyses of one compilation, shared by every Deadbolt check: each is computed once per
+ * compilation (method summaries) or once per compilation unit (held locks, non-blocking contexts),
  * whichever check asks first.
  */
 public final class LockAnalyses {
@@ -41,6 +41,14 @@ public final class LockAnalyses {
 
   public HeldLockAnalysis heldLocks() {
     return heldLocks;
+  }
+
+  /**
+   * A held-lock analysis of its own, for a pass over other compilation units that must not disturb
+   * the shared one's cache of the unit being checked.
+   */
+  public HeldLockAnalysis newHeldLockAnalysis() {
+    return new HeldLockAnalysis(immediateMethods);
   }
 
   public BlockingCalls blockingCalls() {

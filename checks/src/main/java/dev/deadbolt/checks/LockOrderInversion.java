@@ -101,10 +101,10 @@ public final class LockOrderInversion extends LockAnalysisChecker
 
   private Description checkSite(Tree site, VisitorState state) {
     LockAnalyses analyses = analyses(state);
-    // The whole compilation's order has already computed the edges of most sites that have any.
+    // Once the whole compilation's order is built, it has computed the edges of most sites with any.
     List<LockEdge> edges =
-        ObservedLockOrder.of(state, analyses)
-            .edgesAt(site)
+        ObservedLockOrder.ifBuilt(state)
+            .flatMap(order -> order.edgesAt(site))
             .orElseGet(
                 () ->
                     LockEdges.at(

@@ -64,8 +64,8 @@ public final class ObservedLockOrder {
     for (CompilationUnitTree unit : CompiledClasses.units(anyState)) {
       VisitorState state =
           VisitorState.createForUtilityPurposes(anyState.context).withPath(new TreePath(unit));
-      // The shared analysis: what it finds here, the checks reuse when they visit the unit.
-      HeldLockAnalysis heldLocks = analyses.heldLocks();
+      // A private held-lock analysis: the shared one caches the unit the checks are visiting.
+      HeldLockAnalysis heldLocks = analyses.newHeldLockAnalysis();
       new TreePathScanner<Void, Void>() {
         @Override
         public Void visitMethod(MethodTree method, Void unused) {
@@ -95,6 +95,14 @@ public final class ObservedLockOrder {
         }
       }.scan(unit, null);
     }
+  }
+
+  /**
+   * The observed order of the compilation, if something has already asked for it. It is built only
+   * when a site has an edge to look up, so code that never nests locks never pays for it.
+   */
+  public static Optional<ObservedLockOrder> ifBuilt(VisitorState state) {
+    return Optional.ofNullable(state.context.get(KEY));
   }
 
   /** The observed order of the compilation {@code state} belongs to. */

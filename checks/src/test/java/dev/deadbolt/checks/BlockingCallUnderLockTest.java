@@ -167,6 +167,57 @@ public class BlockingCallUnderLockTest {
   }
 
   @Test
+  public void throughMethodsOfNestedLocalAndAnonymousClasses() {
+    // Member classes' methods are found through an index of their file; the others by a search.
+    helper
+        .addSourceLines(
+            "Outer.java",
+            """
+            import java.io.*;
+            class Outer {
+              static class Inner {
+                class Deeper {
+                  void load(InputStream in) throws IOException { in.read(); }
+                }
+              }
+            }
+            """)
+        .addSourceLines(
+            "User.java",
+            """
+            import java.io.*;
+            class User {
+              synchronized void member(Outer.Inner.Deeper deeper, InputStream in) throws IOException {
+                // BUG: Diagnostic contains: `Deeper.load() -> InputStream.read()` reads from a stream
+                deeper.load(in);
+              }
+              synchronized void local(InputStream in) throws IOException {
+                class Reader {
+                  void load() throws IOException { in.read(); }
+                }
+                // BUG: Diagnostic contains: `Reader.load() -> InputStream.read()` reads from a stream
+                new Reader().load();
+              }
+              synchronized void anonymous(InputStream in) throws IOException {
+                Object reader = new Object() {
+                  void load() throws IOException { in.read(); }
+                };
+                // The anonymous class's method is not visible through Object: nothing is called.
+                reader.hashCode();
+              }
+              synchronized void anonymousCalledDirectly(InputStream in) throws IOException {
+                new Object() {
+                  void load() throws IOException { in.read(); }
+                  // (reported where the call is written: at .load() below)
+                  // BUG: Diagnostic contains: `(anonymous Object).load() -> InputStream.read()` reads
+                }.load();
+              }
+            }
+            """)
+        .doTest();
+  }
+
+  @Test
   public void annotatedBlockingMethods() {
     helper
         .addSourceLines(
