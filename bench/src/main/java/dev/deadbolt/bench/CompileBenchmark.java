@@ -223,6 +223,20 @@ public final class CompileBenchmark {
         100.0 * deadboltInBoth / javac,
         bothMem - epMem,
         100.0 * (bothMem - epMem) / epMem);
+    // The same difference per round (both compiles of a round ran back to back or close): steadier
+    // than a difference of medians on a machine whose speed drifts between rounds.
+    List<Long> paired = new ArrayList<>();
+    for (int i = 0; i < samples.get(Mode.ERROR_PRONE).size(); i++) {
+      paired.add(
+          samples.get(Mode.ERROR_PRONE_AND_DEADBOLT).get(i).wallMs()
+              - samples.get(Mode.ERROR_PRONE).get(i).wallMs());
+    }
+    System.out.printf(
+        Locale.ROOT,
+        "  Paired by round, Error Prone's defaults + Deadbolt minus Error Prone's defaults: %s ms wall;"
+            + " median %+.1f%% of plain javac%n",
+        paired,
+        100.0 * medianOf(paired) / javac);
     // Samples are compared within one compile only: how many threads a sample period catches differs
     // between compiles, so counts from two different runs do not compare.
     double bothShare = medianShare(samples.get(Mode.ERROR_PRONE_AND_DEADBOLT));
