@@ -76,21 +76,6 @@ public final class HeldLockAnalysis {
    * is the visitor state of the compilation unit that contains {@code path}.
    */
   public ImmutableSet<LockId> heldAt(TreePath path, VisitorState state) {
-    return held(path, state, true);
-  }
-
-  /**
-   * {@link #heldAt}, when it can be answered without running the dataflow (monitors, block-structured
-   * lock calls): a check that needs both the held locks and something costly about the call asks this
-   * first, so that code outside every locked region costs it nothing more.
-   */
-  public Optional<ImmutableSet<LockId>> heldAtWithoutDataflow(TreePath path, VisitorState state) {
-    return Optional.ofNullable(held(path, state, false));
-  }
-
-  /** The held locks, or null when they need the dataflow and {@code dataflow} is false. */
-  @Nullable
-  private ImmutableSet<LockId> held(TreePath path, VisitorState state, boolean dataflow) {
     enter(path.getCompilationUnit());
     LockResolver resolver = resolverFor(path, state);
     // Layers from the innermost scope out; each layer in acquisition order.
@@ -102,21 +87,13 @@ public final class HeldLockAnalysis {
       if (t instanceof SynchronizedTree sync && child == sync.getBlock()) {
         layers.push(List.of(resolver.monitor(sync.getExpression())));
       } else if (t instanceof LambdaExpressionTree) {
-        ImmutableSet<LockId> held = root(p, resolver, state).heldBefore(query, dataflow);
-        if (held == null) {
-          return null;
-        }
-        layers.push(held);
+        layers.push(root(p, resolver, state).heldBefore(query));
         if (!runsNow(p, state)) {
           break; // runs later, without the enclosing locks
         }
         query = p;
       } else if (t instanceof MethodTree method) {
-        ImmutableSet<LockId> held = root(p, resolver, state).heldBefore(query, dataflow);
-        if (held == null) {
-          return null;
-        }
-        layers.push(held);
+        layers.push(root(p, resolver, state).heldBefore(query));
         layers.push(synchronizedMethodMonitor(method));
         break;
       } else if (t instanceof ClassTree) {
@@ -250,19 +227,15 @@ public final class HeldLockAnalysis {
       return takesLocks || !heldOnEntry.isEmpty();
     }
 
-    /**
-     * The explicit locks held before the tree at {@code query}, a path inside this root; null if that
-     * needs the dataflow and {@code dataflow} is false.
-     */
-    @Nullable
-    ImmutableSet<LockId> heldBefore(TreePath query, boolean dataflow) {
+    /** The explicit locks held before the tree at {@code query}, a path inside this root. */
+    ImmutableSet<LockId> heldBefore(TreePath query) {
       if (!takesLocks || query.getLeaf() == onlyAcquisition) {
         return heldOnEntry;
       }
       Optional<ImmutableSet<LockId>> structured =
           structured().flatMap(s -> s.heldBefore(query, path.getLeaf(), heldOnEntry));
       if (structured.isEmpty()) {
-        return dataflow || result != null ? fromDataflow(query.getLeaf()) : null;
+        return fromDataflow(query.getLeaf());
       }
       if (VERIFY_STRUCTURED) {
         ImmutableSet<LockId> computed = fromDataflow(query.getLeaf());

@@ -32,12 +32,6 @@ public final class LockEdges {
     if (!heldLocks.mayHoldLocks(site, state)) {
       return List.of(); // nothing can be held here, so nothing acquired here makes an edge
     }
-    // Outside every locked region nothing acquired makes an edge either: known cheaply, unless the
-    // body's locking needs the dataflow (then the acquisitions are looked at first).
-    Optional<ImmutableSet<LockId>> cheaplyHeld = heldLocks.heldAtWithoutDataflow(site, state);
-    if (cheaplyHeld.isPresent() && cheaplyHeld.get().isEmpty()) {
-      return List.of();
-    }
     LockResolver resolver = heldLocks.resolverFor(site, state);
     List<Acquired> acquired = new ArrayList<>();
     if (leaf instanceof SynchronizedTree sync) {
@@ -62,7 +56,7 @@ public final class LockEdges {
     if (acquired.isEmpty()) {
       return List.of();
     }
-    ImmutableSet<LockId> held = cheaplyHeld.orElseGet(() -> heldLocks.heldAt(site, state));
+    ImmutableSet<LockId> held = heldLocks.heldAt(site, state);
     List<LockEdge> edges = new ArrayList<>();
     for (LockId h : held) {
       Optional<LockNode> heldNode = LockNode.of(h);

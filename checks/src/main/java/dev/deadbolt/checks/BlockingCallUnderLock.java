@@ -72,15 +72,9 @@ public final class BlockingCallUnderLock extends LockAnalysisChecker
   private Description check(ExpressionTree call, VisitorState state) {
     LockAnalyses analyses = analyses(state);
     HeldLockAnalysis heldLocks = analyses.heldLocks();
-    // Cheapest first: in code that takes no lock this is a walk up the tree path, nothing more. Then
-    // the held locks if they are cheap (outside every locked region the call need not be judged),
-    // and the dataflow only for a call that blocks, in a method whose locking is not block-structured.
+    // Cheapest first: in code that takes no lock this is a walk up the tree path, nothing more; the
+    // dataflow runs only for a call that blocks, in a method that takes a lock.
     if (!heldLocks.mayHoldLocks(state.getPath(), state)) {
-      return Description.NO_MATCH;
-    }
-    Optional<ImmutableSet<LockId>> cheaplyHeld =
-        heldLocks.heldAtWithoutDataflow(state.getPath(), state);
-    if (cheaplyHeld.isPresent() && cheaplyHeld.get().isEmpty()) {
       return Description.NO_MATCH;
     }
     Optional<BlockingCause> cause =
@@ -88,8 +82,7 @@ public final class BlockingCallUnderLock extends LockAnalysisChecker
     if (cause.isEmpty()) {
       return Description.NO_MATCH;
     }
-    ImmutableSet<LockId> held =
-        cheaplyHeld.orElseGet(() -> heldLocks.heldAt(state.getPath(), state));
+    ImmutableSet<LockId> held = heldLocks.heldAt(state.getPath(), state);
     if (held.isEmpty()) {
       return Description.NO_MATCH;
     }
