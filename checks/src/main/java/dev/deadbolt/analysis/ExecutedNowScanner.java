@@ -8,16 +8,26 @@ import com.sun.source.tree.MemberReferenceTree;
 import com.sun.source.tree.MethodInvocationTree;
 import com.sun.source.tree.NewClassTree;
 import com.sun.source.tree.Tree;
-import com.sun.source.util.TreePathScanner;
+import com.sun.source.util.TreePath;
+import com.sun.source.util.TreeScanner;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Visits the code that runs when a body runs: it enters the lambdas and method references given to an
  * {@link ImmediateMethods immediate} call, and skips every other lambda and every class body
  * (anonymous or local), whose code runs later. Subclasses see each call through {@link #onCall}.
  */
-public abstract class ExecutedNowScanner extends TreePathScanner<Void, Void> {
+public abstract class ExecutedNowScanner extends TreeScanner<Void, Void> {
   private final ImmediateMethods immediate;
   protected final VisitorState state;
+  /**
+   * The tree being visited and its parent: all a lambda or method reference needs to know whether it
+   * is a call's argument. (A {@code TreePathScanner} would allocate a path for every node of every
+   * body summarized.)
+   */
+  @Nullable private Tree current;
+
+  @Nullable private Tree parent;
 
   protected ExecutedNowScanner(ImmediateMethods immediate, VisitorState state) {
     this.immediate = immediate;
@@ -36,12 +46,27 @@ public abstract class ExecutedNowScanner extends TreePathScanner<Void, Void> {
     return stopped;
   }
 
+  /** Scans the code at {@code root}, whose parent decides, as for any node, whether a lambda runs now. */
+  public final void scan(TreePath root) {
+    current = root.getParentPath() == null ? null : root.getParentPath().getLeaf();
+    scan(root.getLeaf(), null);
+  }
+
   @Override
   public Void scan(Tree tree, Void unused) {
-    if (stopped) {
+    if (stopped || tree == null) {
       return null;
     }
-    return super.scan(tree, unused);
+    Tree outerCurrent = current;
+    Tree outerParent = parent;
+    parent = current;
+    current = tree;
+    try {
+      return tree.accept(this, unused);
+    } finally {
+      current = outerCurrent;
+      parent = outerParent;
+    }
   }
 
   @Override
@@ -75,7 +100,7 @@ public abstract class ExecutedNowScanner extends TreePathScanner<Void, Void> {
     scan(node.getQualifierExpression(), null);
     // An argument of a call is reached only when the call is immediate: the referenced method runs
     // now. Stored or passed to a constructor, it runs later.
-    if (getCurrentPath().getParentPath().getLeaf() instanceof MethodInvocationTree
+    if (parent instanceof MethodInvocationTree
         && !stopped
         && !onCall(node)) {
       stopped = true;
@@ -87,7 +112,7 @@ public abstract class ExecutedNowScanner extends TreePathScanner<Void, Void> {
   public Void visitLambdaExpression(LambdaExpressionTree node, Void unused) {
     // Reached only as the argument of an immediate call (others are skipped above), or when the
     // lambda is stored or returned: then it runs later.
-    if (getCurrentPath().getParentPath().getLeaf() instanceof MethodInvocationTree) {
+    if (parent instanceof MethodInvocationTree) {
       return super.visitLambdaExpression(node, unused);
     }
     return null;

@@ -169,7 +169,7 @@ final class MethodSummaries {
         }
         return true;
       }
-    }.scan(path, null);
+    }.scan(path);
     return new Summary(blocks[0], parks[0], ImmutableMap.copyOf(acquires));
   }
 

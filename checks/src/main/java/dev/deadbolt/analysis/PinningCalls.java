@@ -59,7 +59,7 @@ public final class PinningCalls {
             .ifPresent(cause -> found.add(new PinningCall(call, cause)));
         return true;
       }
-    }.scan(region, null);
+    }.scan(region);
     return found;
   }
 
