@@ -12,6 +12,7 @@ import com.sun.source.tree.SynchronizedTree;
 import com.sun.source.tree.Tree;
 import com.sun.source.util.TreePath;
 import com.sun.source.util.TreeScanner;
+import com.sun.tools.javac.code.Flags;
 import com.sun.tools.javac.code.Symbol.ClassSymbol;
 import com.sun.tools.javac.code.Symbol.MethodSymbol;
 import com.sun.tools.javac.processing.JavacProcessingEnvironment;
@@ -23,7 +24,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.jspecify.annotations.Nullable;
-import javax.lang.model.element.Modifier;
 import org.checkerframework.errorprone.dataflow.analysis.AnalysisResult;
 import org.checkerframework.errorprone.dataflow.analysis.ForwardAnalysisImpl;
 import org.checkerframework.errorprone.dataflow.analysis.UnusedAbstractValue;
@@ -66,6 +66,8 @@ public final class HeldLockAnalysis {
   private final Map<Tree, LockResolver> resolvers = new IdentityHashMap<>();
   private final Map<Tree, Boolean> runsNow = new IdentityHashMap<>();
   @Nullable private CompilationUnitTree unit;
+  @Nullable private Tree lastAsked;
+  private boolean lastAnswer;
 
   HeldLockAnalysis(ImmediateMethods immediate) {
     this.immediate = immediate;
@@ -113,6 +115,16 @@ public final class HeldLockAnalysis {
    */
   public boolean mayHoldLocks(TreePath path, VisitorState state) {
     enter(path.getCompilationUnit());
+    // Several checks ask about the same call, one after another.
+    if (path.getLeaf() == lastAsked) {
+      return lastAnswer;
+    }
+    lastAsked = path.getLeaf();
+    lastAnswer = mayHoldLocksAt(path, state);
+    return lastAnswer;
+  }
+
+  private boolean mayHoldLocksAt(TreePath path, VisitorState state) {
     Tree child = null;
     for (TreePath p = path; p != null; child = p.getLeaf(), p = p.getParentPath()) {
       Tree t = p.getLeaf();
@@ -152,10 +164,11 @@ public final class HeldLockAnalysis {
 
   /** The monitor a {@code synchronized} method takes, if it is one. */
   public static ImmutableSet<LockId> synchronizedMethodMonitor(MethodTree method) {
-    if (!method.getModifiers().getFlags().contains(Modifier.SYNCHRONIZED)) {
+    MethodSymbol symbol = ASTHelpers.getSymbol(method);
+    // The symbol's flags, not the tree's modifier set: asked for every call, and that set is a copy.
+    if (symbol == null || (symbol.flags() & Flags.SYNCHRONIZED) == 0) {
       return ImmutableSet.of();
     }
-    MethodSymbol symbol = ASTHelpers.getSymbol(method);
     ClassSymbol owner = (ClassSymbol) symbol.owner;
     return ImmutableSet.of(
         symbol.isStatic() ? LockResolver.classMonitor(owner) : LockResolver.thisMonitor(owner));
@@ -173,6 +186,7 @@ public final class HeldLockAnalysis {
   private void enter(CompilationUnitTree current) {
     if (current != unit) {
       unit = current;
+      lastAsked = null;
       roots.clear();
       resolvers.clear();
       runsNow.clear();
