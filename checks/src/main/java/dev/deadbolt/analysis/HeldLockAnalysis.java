@@ -11,7 +11,6 @@ import com.sun.source.tree.MethodTree;
 import com.sun.source.tree.SynchronizedTree;
 import com.sun.source.tree.Tree;
 import com.sun.source.util.TreePath;
-import com.sun.source.util.TreeScanner;
 import com.sun.tools.javac.code.Flags;
 import com.sun.tools.javac.code.Symbol.ClassSymbol;
 import com.sun.tools.javac.code.Symbol.MethodSymbol;
@@ -322,7 +321,7 @@ public final class HeldLockAnalysis {
       int[] count = new int[1];
       int[] acquisitions = new int[1];
       Tree[] lastAcquisition = new Tree[1];
-      new TreeScanner<Void, Void>() {
+      new OwnCodeScanner() {
         @Override
         public Void visitMethodInvocation(MethodInvocationTree node, Void unused) {
           LockOperation.effectOf(node, state)
@@ -335,16 +334,6 @@ public final class HeldLockAnalysis {
                     }
                   });
           return super.visitMethodInvocation(node, unused);
-        }
-
-        @Override
-        public Void visitLambdaExpression(LambdaExpressionTree node, Void unused) {
-          return null;
-        }
-
-        @Override
-        public Void visitClass(ClassTree node, Void unused) {
-          return null;
         }
       }.scan(body, null);
       return new LockCalls(count[0] > 0, acquisitions[0] == 1 ? lastAcquisition[0] : null);

@@ -4,16 +4,13 @@ import com.google.common.collect.ImmutableList;
 import com.google.common.collect.ImmutableSet;
 import com.google.errorprone.VisitorState;
 import com.sun.source.tree.BlockTree;
-import com.sun.source.tree.ClassTree;
 import com.sun.source.tree.ExpressionStatementTree;
-import com.sun.source.tree.LambdaExpressionTree;
 import com.sun.source.tree.MethodInvocationTree;
 import com.sun.source.tree.StatementTree;
 import com.sun.source.tree.Tree;
 import com.sun.source.tree.TryTree;
 import com.sun.source.tree.VariableTree;
 import com.sun.source.util.TreePath;
-import com.sun.source.util.TreeScanner;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.IdentityHashMap;
@@ -43,7 +40,7 @@ import org.jspecify.annotations.Nullable;
  * equals the must-analysis's: the lock is held exactly inside the {@code try} up to the release that
  * opens its {@code finally}. Anything else in the body ({@code tryLock}, an unlock elsewhere, two
  * regions of one lock object, a lock the method already holds on entry) and the body is not
- * structured: its caller runs the dataflow.
+ * structured: its caller runs the dataflow. Nested lambdas and classes are bodies of their own.
  */
 final class StructuredLocking {
   /** Where the lock is taken relative to the {@code try} it guards. */
@@ -79,7 +76,7 @@ final class StructuredLocking {
     Set<Tree> inRegions = new HashSet<>();
     int[] lockCalls = new int[1];
     boolean[] unstructured = new boolean[1];
-    new TreeScanner<Void, Void>() {
+    new OwnCodeScanner() {
       @Override
       public Void visitBlock(BlockTree block, Void unused) {
         List<? extends StatementTree> statements = block.getStatements();
@@ -119,16 +116,6 @@ final class StructuredLocking {
           }
         }
         return super.visitMethodInvocation(node, unused);
-      }
-
-      @Override
-      public Void visitLambdaExpression(LambdaExpressionTree node, Void unused) {
-        return null;
-      }
-
-      @Override
-      public Void visitClass(ClassTree node, Void unused) {
-        return null;
       }
 
       /** {@code x.lock();} or {@code long stamp = sl.writeLock();}: the acquiring call, if it is one. */

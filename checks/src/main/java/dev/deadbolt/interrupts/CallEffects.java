@@ -3,16 +3,14 @@ package dev.deadbolt.interrupts;
 import com.google.errorprone.VisitorState;
 import com.google.errorprone.util.ASTHelpers;
 import com.sun.source.tree.AssignmentTree;
-import com.sun.source.tree.ClassTree;
 import com.sun.source.tree.ExpressionTree;
-import com.sun.source.tree.LambdaExpressionTree;
 import com.sun.source.tree.MethodInvocationTree;
 import com.sun.source.tree.MethodTree;
 import com.sun.source.util.TreePath;
-import com.sun.source.util.TreeScanner;
 import com.sun.tools.javac.api.JavacTrees;
 import com.sun.tools.javac.code.Symbol;
 import com.sun.tools.javac.code.Symbol.MethodSymbol;
+import dev.deadbolt.analysis.OwnCodeScanner;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -39,7 +37,8 @@ final class CallEffects {
   /** The facts after evaluating {@code expression}, in evaluation order, from {@code in}. */
   PathFacts apply(ExpressionTree expression, PathFacts in, Set<Symbol> subjects, TreePath scope) {
     PathFacts[] facts = {in};
-    new TreeScanner<Void, Void>() {
+    // Code written in a lambda or class body here runs later, if at all.
+    new OwnCodeScanner() {
       @Override
       public Void visitMethodInvocation(MethodInvocationTree call, Void unused) {
         super.visitMethodInvocation(call, null);
@@ -54,16 +53,6 @@ final class CallEffects {
             && DeferredRestores.isDeferredRestore(assignment, scope.getLeaf(), state)) {
           facts[0] = facts[0].restore();
         }
-        return null;
-      }
-
-      @Override
-      public Void visitLambdaExpression(LambdaExpressionTree tree, Void unused) {
-        return null;
-      }
-
-      @Override
-      public Void visitClass(ClassTree tree, Void unused) {
         return null;
       }
     }.scan(expression, null);
