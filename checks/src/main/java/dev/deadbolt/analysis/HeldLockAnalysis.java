@@ -65,6 +65,9 @@ public final class HeldLockAnalysis {
   private final Map<Tree, LockResolver> resolvers = new IdentityHashMap<>();
   private final Map<Tree, Boolean> runsNow = new IdentityHashMap<>();
   @Nullable private CompilationUnitTree unit;
+  /** False for a unit with no sign of a lock anywhere: nothing in it can be held. */
+  private boolean unitMayTakeLocks;
+
   @Nullable private Tree lastAsked;
   private boolean lastAnswer;
 
@@ -124,6 +127,9 @@ public final class HeldLockAnalysis {
   }
 
   private boolean mayHoldLocksAt(TreePath path, VisitorState state) {
+    if (!unitMayTakeLocks) {
+      return false;
+    }
     Tree child = null;
     for (TreePath p = path; p != null; child = p.getLeaf(), p = p.getParentPath()) {
       Tree t = p.getLeaf();
@@ -185,6 +191,7 @@ public final class HeldLockAnalysis {
   private void enter(CompilationUnitTree current) {
     if (current != unit) {
       unit = current;
+      unitMayTakeLocks = LockFreeUnits.mayTakeLocks(current);
       lastAsked = null;
       roots.clear();
       resolvers.clear();

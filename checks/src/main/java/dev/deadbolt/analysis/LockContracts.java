@@ -19,7 +19,7 @@ import com.sun.tools.javac.code.Type;
  * dropped.
  */
 final class LockContracts {
-  private static final ImmutableSet<String> ANNOTATIONS = ImmutableSet.of("Holding", "GuardedBy");
+  static final ImmutableSet<String> ANNOTATIONS = ImmutableSet.of("Holding", "GuardedBy");
 
   private LockContracts() {}
 
