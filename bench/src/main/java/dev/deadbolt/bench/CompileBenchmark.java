@@ -38,8 +38,9 @@ import java.util.stream.Collectors;
  * (from the running JDK's {@code lib/src.zip}, compiled as a patch of {@code java.base}).
  *
  * <p>Usage (see bench/run): {@code CompileBenchmark [--sizes 1000,2000,4000] [--jdk true|false]
- * [--rounds 3] [--long-method 1000,2000,3000] [--work DIR]}; {@code --sizes none} skips the generated
- * sources.
+ * [--rounds 3] [--long-method 1000,2000,3000] [--work DIR] [--jfr-dir DIR]}; {@code --sizes none}
+ * skips the generated sources; {@code --jfr-dir} keeps a JFR recording (profile settings: JIT, GC,
+ * stacks) of every compile.
  */
 public final class CompileBenchmark {
   private static final Pattern RESULT =
@@ -50,6 +51,9 @@ public final class CompileBenchmark {
   static final List<String> JDK_PACKAGES =
       List.of(
           "java/util/", "java/io/", "java/net/", "java/nio/", "java/time/", "java/text/", "java/math/");
+
+  /** With {@code --jfr-dir}: each compile's JVM also records everything JFR's profile settings do. */
+  private static Path jfrDir;
 
   private static final String[] JVM_FLAGS = {
     "--add-exports=jdk.compiler/com.sun.tools.javac.api=ALL-UNNAMED",
@@ -103,6 +107,7 @@ public final class CompileBenchmark {
         case "--rounds" -> rounds = Integer.parseInt(args[i + 1]);
         case "--long-method" -> longMethod = ints(args[i + 1]);
         case "--work" -> work = Path.of(args[i + 1]);
+        case "--jfr-dir" -> jfrDir = Path.of(args[i + 1]).toAbsolutePath();
         default -> throw new IllegalArgumentException("unknown option " + args[i]);
       }
     }
@@ -303,6 +308,12 @@ public final class CompileBenchmark {
     List<String> command = new ArrayList<>();
     command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
     command.addAll(List.of(JVM_FLAGS));
+    if (jfrDir != null) {
+      Files.createDirectories(jfrDir);
+      String name = sources.getFileName() + "-" + mode + "-" + System.nanoTime() + ".jfr";
+      command.add(
+          "-XX:StartFlightRecording=settings=profile,filename=" + jfrDir.resolve(name));
+    }
     command.add("-cp");
     // Never Deadbolt's jar: Error Prone finds checks through the JVM's class path too, so only the
     // processor path may decide whether Deadbolt runs.
