@@ -191,7 +191,7 @@ public final class HeldLockAnalysis {
   private void enter(CompilationUnitTree current) {
     if (current != unit) {
       unit = current;
-      unitMayTakeLocks = LockFreeUnits.mayTakeLocks(current);
+      unitMayTakeLocks = LockSigns.anyIn(current);
       lastAsked = null;
       roots.clear();
       resolvers.clear();

@@ -3,7 +3,6 @@ package dev.deadbolt.hierarchy;
 import com.google.common.collect.ImmutableList;
 import com.google.errorprone.VisitorState;
 import com.google.errorprone.util.ASTHelpers;
-import com.sun.source.tree.AnnotationTree;
 import com.sun.source.tree.ClassTree;
 import com.sun.source.tree.CompilationUnitTree;
 import com.sun.source.tree.MethodInvocationTree;
@@ -12,24 +11,21 @@ import com.sun.source.tree.SynchronizedTree;
 import com.sun.source.tree.Tree;
 import com.sun.source.util.TreePath;
 import com.sun.source.util.TreePathScanner;
-import com.sun.source.util.TreeScanner;
 import com.sun.tools.javac.code.Symbol.MethodSymbol;
 import com.sun.tools.javac.tree.JCTree;
 import com.sun.tools.javac.util.Context;
-import dev.deadbolt.analysis.Calls;
 import dev.deadbolt.analysis.CompiledClasses;
 import dev.deadbolt.analysis.HeldLockAnalysis;
 import dev.deadbolt.analysis.LockAnalyses;
 import dev.deadbolt.analysis.LockEdge;
 import dev.deadbolt.analysis.LockEdges;
 import dev.deadbolt.analysis.LockNode;
-import dev.deadbolt.analysis.LockOperation;
+import dev.deadbolt.analysis.LockSigns;
 import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import javax.lang.model.element.Modifier;
 import javax.tools.JavaFileObject;
 
 /**
@@ -69,7 +65,8 @@ public final class ObservedLockOrder {
       new TreePathScanner<Void, Void>() {
         @Override
         public Void visitMethod(MethodTree method, Void unused) {
-          return takesLocks(method) ? super.visitMethod(method, unused) : null;
+          // A method that holds no lock anywhere cannot take one while holding another.
+          return LockSigns.anyIn(method) ? super.visitMethod(method, unused) : null;
         }
 
         @Override
@@ -155,41 +152,5 @@ public final class ObservedLockOrder {
 
   private static String methodName(MethodSymbol method) {
     return method.isConstructor() ? "<init>" : method.getSimpleName().toString();
-  }
-
-  /** A method that holds no lock anywhere cannot take one while holding another. */
-  private static boolean takesLocks(MethodTree method) {
-    if (method.getModifiers().getFlags().contains(Modifier.SYNCHRONIZED)) {
-      return true;
-    }
-    for (AnnotationTree annotation : method.getModifiers().getAnnotations()) {
-      String type = annotation.getAnnotationType().toString();
-      if (type.endsWith("GuardedBy") || type.endsWith("Holding")) {
-        return true;
-      }
-    }
-    boolean[] found = new boolean[1];
-    new TreeScanner<Void, Void>() {
-      @Override
-      public Void scan(Tree tree, Void unused) {
-        return found[0] ? null : super.scan(tree, unused);
-      }
-
-      @Override
-      public Void visitSynchronized(SynchronizedTree node, Void unused) {
-        found[0] = true;
-        return null;
-      }
-
-      @Override
-      public Void visitMethodInvocation(MethodInvocationTree node, Void unused) {
-        if (LockOperation.METHOD_NAMES.contains(Calls.methodName(node))) {
-          found[0] = true;
-          return null;
-        }
-        return super.visitMethodInvocation(node, unused);
-      }
-    }.scan(method.getBody(), null);
-    return found[0];
   }
 }

@@ -1,7 +1,6 @@
 package dev.deadbolt.analysis;
 
 import com.google.errorprone.util.ASTHelpers;
-import com.sun.source.tree.CompilationUnitTree;
 import com.sun.source.tree.MethodInvocationTree;
 import com.sun.source.tree.MethodTree;
 import com.sun.source.tree.SynchronizedTree;
@@ -11,16 +10,17 @@ import com.sun.tools.javac.code.Flags;
 import com.sun.tools.javac.code.Symbol.MethodSymbol;
 
 /**
- * Whether a compilation unit can hold a lock anywhere: a {@code synchronized} block or method, a call
- * named like a lock method ({@link LockOperation#METHOD_NAMES}), or a method annotated as running
- * under a lock ({@link LockContracts}). Most files have none of these, and then no code in them needs a
- * path walk or a look at its method to know that no lock is held. One scan per file, stopping at the
- * first sign of a lock.
+ * Whether code shows any sign of a lock: a {@code synchronized} block or method, a call named like a
+ * lock method ({@link LockOperation#METHOD_NAMES}), or a method annotated as running under a lock
+ * ({@link LockContracts}). Code without one holds no lock anywhere. Asked of whole files (most have
+ * none, and then nothing in them needs a path walk or a look at its method) and of methods (the lock
+ * order visits only those that have one). One scan, stopping at the first sign.
  */
-final class LockFreeUnits {
-  private LockFreeUnits() {}
+public final class LockSigns {
+  private LockSigns() {}
 
-  static boolean mayTakeLocks(CompilationUnitTree unit) {
+  /** Whether {@code code} (a file, a method, any tree) has a sign of a lock anywhere in it. */
+  public static boolean anyIn(Tree code) {
     boolean[] found = new boolean[1];
     new TreeScanner<Void, Void>() {
       @Override
@@ -52,7 +52,7 @@ final class LockFreeUnits {
         }
         return super.visitMethod(node, unused);
       }
-    }.scan(unit, null);
+    }.scan(code, null);
     return found[0];
   }
 
