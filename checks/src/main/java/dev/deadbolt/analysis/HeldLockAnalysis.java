@@ -80,7 +80,7 @@ public final class HeldLockAnalysis {
    * is the visitor state of the compilation unit that contains {@code path}.
    */
   public ImmutableSet<LockId> heldAt(TreePath path, VisitorState state) {
-    enter(path.getCompilationUnit());
+    enter(path.getCompilationUnit(), state);
     LockResolver resolver = resolverFor(path, state);
     // Layers from the innermost scope out; each layer in acquisition order.
     Deque<Collection<LockId>> layers = new ArrayDeque<>();
@@ -116,7 +116,7 @@ public final class HeldLockAnalysis {
    * before anything costly.
    */
   public boolean mayHoldLocks(TreePath path, VisitorState state) {
-    enter(path.getCompilationUnit());
+    enter(path.getCompilationUnit(), state);
     // Several checks ask about the same call, one after another.
     if (path.getLeaf() == lastAsked) {
       return lastAnswer;
@@ -154,7 +154,7 @@ public final class HeldLockAnalysis {
 
   /** The resolver for the member (method, field, initializer) that contains {@code path}. */
   public LockResolver resolverFor(TreePath path, VisitorState state) {
-    enter(path.getCompilationUnit());
+    enter(path.getCompilationUnit(), state);
     TreePath member = path;
     while (member.getParentPath() != null
         && !(member.getParentPath().getLeaf() instanceof ClassTree)) {
@@ -188,10 +188,10 @@ public final class HeldLockAnalysis {
    * Caches are per compilation unit: trees of other units are never queried here, and a compilation's
    * worth of them would only grow the maps.
    */
-  private void enter(CompilationUnitTree current) {
+  private void enter(CompilationUnitTree current, VisitorState state) {
     if (current != unit) {
       unit = current;
-      unitMayTakeLocks = LockSigns.anyIn(current);
+      unitMayTakeLocks = LockSigns.anyInUnit(current, state.context);
       lastAsked = null;
       roots.clear();
       resolvers.clear();

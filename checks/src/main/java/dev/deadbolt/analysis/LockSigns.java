@@ -1,6 +1,7 @@
 package dev.deadbolt.analysis;
 
 import com.google.errorprone.util.ASTHelpers;
+import com.sun.source.tree.CompilationUnitTree;
 import com.sun.source.tree.MethodInvocationTree;
 import com.sun.source.tree.MethodTree;
 import com.sun.source.tree.SynchronizedTree;
@@ -8,6 +9,9 @@ import com.sun.source.tree.Tree;
 import com.sun.source.util.TreeScanner;
 import com.sun.tools.javac.code.Flags;
 import com.sun.tools.javac.code.Symbol.MethodSymbol;
+import com.sun.tools.javac.util.Context;
+import java.util.IdentityHashMap;
+import java.util.Map;
 
 /**
  * Whether code shows any sign of a lock: a {@code synchronized} block or method, a call named like a
@@ -18,6 +22,27 @@ import com.sun.tools.javac.code.Symbol.MethodSymbol;
  */
 public final class LockSigns {
   private LockSigns() {}
+
+  /** Per file of the compilation, whether it has a sign of a lock. */
+  private static final Context.Key<Map<CompilationUnitTree, Boolean>> UNITS = new Context.Key<>();
+
+  /**
+   * Whether the file {@code unit} has a sign of a lock: the held-lock analysis and the lock order
+   * both ask, and most files have none, so each file is scanned for this once per compilation.
+   */
+  public static boolean anyInUnit(CompilationUnitTree unit, Context context) {
+    Map<CompilationUnitTree, Boolean> known = context.get(UNITS);
+    if (known == null) {
+      known = new IdentityHashMap<>();
+      context.put(UNITS, known);
+    }
+    Boolean any = known.get(unit);
+    if (any == null) {
+      any = anyIn(unit);
+      known.put(unit, any);
+    }
+    return any;
+  }
 
   /** Whether {@code code} (a file, a method, any tree) has a sign of a lock anywhere in it. */
   public static boolean anyIn(Tree code) {

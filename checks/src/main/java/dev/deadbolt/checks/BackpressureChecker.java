@@ -22,11 +22,8 @@ abstract class BackpressureChecker extends DeadboltChecker {
   }
 
   @Override
-  public final Description matchCompilationUnit(CompilationUnitTree tree, VisitorState state) {
-    return contained(tree, state, () -> {
-      ConfigProblems.reportOnce(options.problems(), state);
-      return super.matchCompilationUnit(tree, state);
-    });
+  protected final void onCompilationUnit(CompilationUnitTree tree, VisitorState state) {
+    ConfigProblems.reportOnce(options.problems(), state);
   }
 
   /** A {@code @BoundedBy} with a reason silences these checks, recorded with its reason. */

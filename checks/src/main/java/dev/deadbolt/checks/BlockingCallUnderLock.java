@@ -9,9 +9,9 @@ import com.google.errorprone.BugPattern.StandardTags;
 import com.google.errorprone.ErrorProneFlags;
 import com.google.errorprone.VisitorState;
 import com.google.errorprone.bugpatterns.BugChecker;
-import com.google.errorprone.bugpatterns.BugChecker.MemberReferenceTreeMatcher;
-import com.google.errorprone.bugpatterns.BugChecker.MethodInvocationTreeMatcher;
-import com.google.errorprone.bugpatterns.BugChecker.NewClassTreeMatcher;
+import dev.deadbolt.checks.NodeMatchers.MemberReferenceMatcher;
+import dev.deadbolt.checks.NodeMatchers.MethodInvocationMatcher;
+import dev.deadbolt.checks.NodeMatchers.NewClassMatcher;
 import com.google.errorprone.matchers.Description;
 import com.google.errorprone.util.ASTHelpers;
 import com.sun.source.tree.ClassTree;
@@ -37,7 +37,7 @@ import javax.inject.Inject;
     link = DocLinks.BASE + "BlockingCallUnderLock.md",
     tags = StandardTags.CONCURRENCY)
 public final class BlockingCallUnderLock extends LockAnalysisChecker
-    implements MethodInvocationTreeMatcher, NewClassTreeMatcher, MemberReferenceTreeMatcher {
+    implements MethodInvocationMatcher, NewClassMatcher, MemberReferenceMatcher {
 
   public BlockingCallUnderLock() {
     super(DeadboltConfig.defaults());
@@ -50,23 +50,21 @@ public final class BlockingCallUnderLock extends LockAnalysisChecker
 
   @Override
   public Description matchMethodInvocation(MethodInvocationTree tree, VisitorState state) {
-    return contained(tree, state, () -> check(tree, state));
+    return check(tree, state);
   }
 
   @Override
   public Description matchNewClass(NewClassTree tree, VisitorState state) {
-    return contained(tree, state, () -> check(tree, state));
+    return check(tree, state);
   }
 
   @Override
   public Description matchMemberReference(MemberReferenceTree tree, VisitorState state) {
-    return contained(tree, state, () -> {
-      // `items.forEach(this::send)` runs send() right here; a stored reference runs later.
-      if (!analyses(state).immediateMethods().runsNow(state.getPath(), state)) {
-        return Description.NO_MATCH;
-      }
-      return check(tree, state);
-    });
+    // `items.forEach(this::send)` runs send() right here; a stored reference runs later.
+    if (!analyses(state).immediateMethods().runsNow(state.getPath(), state)) {
+      return Description.NO_MATCH;
+    }
+    return check(tree, state);
   }
 
   private Description check(ExpressionTree call, VisitorState state) {

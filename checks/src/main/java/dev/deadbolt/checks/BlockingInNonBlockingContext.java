@@ -8,9 +8,9 @@ import com.google.errorprone.BugPattern.StandardTags;
 import com.google.errorprone.ErrorProneFlags;
 import com.google.errorprone.VisitorState;
 import com.google.errorprone.bugpatterns.BugChecker;
-import com.google.errorprone.bugpatterns.BugChecker.MemberReferenceTreeMatcher;
-import com.google.errorprone.bugpatterns.BugChecker.MethodInvocationTreeMatcher;
-import com.google.errorprone.bugpatterns.BugChecker.NewClassTreeMatcher;
+import dev.deadbolt.checks.NodeMatchers.MemberReferenceMatcher;
+import dev.deadbolt.checks.NodeMatchers.MethodInvocationMatcher;
+import dev.deadbolt.checks.NodeMatchers.NewClassMatcher;
 import com.google.errorprone.matchers.Description;
 import com.google.errorprone.util.ASTHelpers;
 import com.sun.source.tree.ClassTree;
@@ -40,7 +40,7 @@ import javax.inject.Inject;
     link = DocLinks.BASE + "BlockingInNonBlockingContext.md",
     tags = StandardTags.CONCURRENCY)
 public final class BlockingInNonBlockingContext extends LockAnalysisChecker
-    implements MethodInvocationTreeMatcher, NewClassTreeMatcher, MemberReferenceTreeMatcher {
+    implements MethodInvocationMatcher, NewClassMatcher, MemberReferenceMatcher {
 
   private static final String COMMON_POOL =
       ", which runs on the common ForkJoinPool, so it holds one of the few threads that every"
@@ -57,20 +57,18 @@ public final class BlockingInNonBlockingContext extends LockAnalysisChecker
 
   @Override
   public Description matchMethodInvocation(MethodInvocationTree tree, VisitorState state) {
-    return contained(tree, state, () -> check(tree, state));
+    return check(tree, state);
   }
 
   @Override
   public Description matchNewClass(NewClassTree tree, VisitorState state) {
-    return contained(tree, state, () -> check(tree, state));
+    return check(tree, state);
   }
 
   @Override
   public Description matchMemberReference(MemberReferenceTree tree, VisitorState state) {
-    return contained(tree, state, () -> {
-      // supplyAsync(this::load) runs load() on the common pool; the analysis says where it runs.
-      return check(tree, state);
-    });
+    // supplyAsync(this::load) runs load() on the common pool; the analysis says where it runs.
+    return check(tree, state);
   }
 
   private Description check(ExpressionTree call, VisitorState state) {

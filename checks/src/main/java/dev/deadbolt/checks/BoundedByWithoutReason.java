@@ -8,7 +8,7 @@ import com.google.errorprone.BugPattern.LinkType;
 import com.google.errorprone.BugPattern.StandardTags;
 import com.google.errorprone.VisitorState;
 import com.google.errorprone.bugpatterns.BugChecker;
-import com.google.errorprone.bugpatterns.BugChecker.AnnotationTreeMatcher;
+import dev.deadbolt.checks.NodeMatchers.AnnotationMatcher;
 import com.google.errorprone.matchers.Description;
 import com.sun.source.tree.AnnotationTree;
 import dev.deadbolt.backpressure.BoundedByAnnotation;
@@ -25,21 +25,19 @@ import dev.deadbolt.backpressure.BoundedByAnnotation;
     linkType = LinkType.CUSTOM,
     link = DocLinks.BASE + "BoundedByWithoutReason.md",
     tags = StandardTags.CONCURRENCY)
-public final class BoundedByWithoutReason extends DeadboltChecker implements AnnotationTreeMatcher {
+public final class BoundedByWithoutReason extends DeadboltChecker implements AnnotationMatcher {
 
   @Override
   public Description matchAnnotation(AnnotationTree tree, VisitorState state) {
-    return contained(tree, state, () -> {
-      if (!BoundedByAnnotation.isBoundedBy(tree)
-          || BoundedByAnnotation.reason(tree).filter(reason -> !reason.isBlank()).isPresent()) {
-        return Description.NO_MATCH;
-      }
-      return finding(tree, state)
-          .message(
-              "This @BoundedBy has an empty reason, so it suppresses nothing: say what keeps the"
-                  + " buffer small (an upstream rate limit, a fixed input size) so a reader can check"
-                  + " it still holds.")
-          .report();
-    });
+    if (!BoundedByAnnotation.isBoundedBy(tree)
+        || BoundedByAnnotation.reason(tree).filter(reason -> !reason.isBlank()).isPresent()) {
+      return Description.NO_MATCH;
+    }
+    return finding(tree, state)
+        .message(
+            "This @BoundedBy has an empty reason, so it suppresses nothing: say what keeps the"
+                + " buffer small (an upstream rate limit, a fixed input size) so a reader can check"
+                + " it still holds.")
+        .report();
   }
 }

@@ -8,7 +8,7 @@ import com.google.errorprone.BugPattern.LinkType;
 import com.google.errorprone.BugPattern.StandardTags;
 import com.google.errorprone.VisitorState;
 import com.google.errorprone.bugpatterns.BugChecker;
-import com.google.errorprone.bugpatterns.BugChecker.CatchTreeMatcher;
+import dev.deadbolt.checks.NodeMatchers.CatchMatcher;
 import com.google.errorprone.matchers.Description;
 import com.google.errorprone.util.ASTHelpers;
 import com.sun.source.tree.BlockTree;
@@ -37,7 +37,7 @@ import java.util.Set;
     linkType = LinkType.CUSTOM,
     link = DocLinks.BASE + "CancellationSwallowed.md",
     tags = StandardTags.CONCURRENCY)
-public final class CancellationSwallowed extends DeadboltChecker implements CatchTreeMatcher {
+public final class CancellationSwallowed extends DeadboltChecker implements CatchMatcher {
   /** Parameter names that say "ignoring this is the point" (Error Prone's own convention). */
   private static final Set<String> DELIBERATE_NAMES = Set.of("expected", "ignored", "ignore", "_");
 
@@ -45,25 +45,23 @@ public final class CancellationSwallowed extends DeadboltChecker implements Catc
 
   @Override
   public Description matchCatch(CatchTree tree, VisitorState state) {
-    return contained(tree, state, () -> {
-      if (!catchesCancellation(tree, state)
-          || DELIBERATE_NAMES.contains(tree.getParameter().getName().toString())
-          || !LoggingCalls.onlyReports(tree.getBlock(), state)) {
-        return Description.NO_MATCH;
-      }
-      TreePath tryPath = state.getPath().getParentPath();
-      // Falling through ends a task (it stopped, as asked) or moves on to the next element of a
-      // collection (skipping the cancelled one): both are what cancellation should do.
-      if (TaskBodies.endsTask(tryPath, state) || nextElementFollows(tryPath)) {
-        return Description.NO_MATCH;
-      }
-      return finding(tree, state)
-          .message(
-              "This handler swallows CancellationException and carries on as if the cancelled work had"
-                  + " completed, so the code after it runs without the result; rethrow it, or return or"
-                  + " skip explicitly where cancellation is expected")
-          .report();
-    });
+    if (!catchesCancellation(tree, state)
+        || DELIBERATE_NAMES.contains(tree.getParameter().getName().toString())
+        || !LoggingCalls.onlyReports(tree.getBlock(), state)) {
+      return Description.NO_MATCH;
+    }
+    TreePath tryPath = state.getPath().getParentPath();
+    // Falling through ends a task (it stopped, as asked) or moves on to the next element of a
+    // collection (skipping the cancelled one): both are what cancellation should do.
+    if (TaskBodies.endsTask(tryPath, state) || nextElementFollows(tryPath)) {
+      return Description.NO_MATCH;
+    }
+    return finding(tree, state)
+        .message(
+            "This handler swallows CancellationException and carries on as if the cancelled work had"
+                + " completed, so the code after it runs without the result; rethrow it, or return or"
+                + " skip explicitly where cancellation is expected")
+        .report();
   }
 
   private static boolean catchesCancellation(CatchTree tree, VisitorState state) {

@@ -9,7 +9,7 @@ import com.google.errorprone.BugPattern.LinkType;
 import com.google.errorprone.BugPattern.StandardTags;
 import com.google.errorprone.VisitorState;
 import com.google.errorprone.bugpatterns.BugChecker;
-import com.google.errorprone.bugpatterns.BugChecker.MethodInvocationTreeMatcher;
+import dev.deadbolt.checks.NodeMatchers.MethodInvocationMatcher;
 import com.google.errorprone.matchers.Description;
 import com.google.errorprone.matchers.Matcher;
 import com.google.errorprone.util.ASTHelpers;
@@ -38,7 +38,7 @@ import javax.lang.model.element.ElementKind;
     link = DocLinks.BASE + "CompletableFutureCancelDoesNotInterrupt.md",
     tags = StandardTags.CONCURRENCY)
 public final class CompletableFutureCancelDoesNotInterrupt extends DeadboltChecker
-    implements MethodInvocationTreeMatcher {
+    implements MethodInvocationMatcher {
   private static final String COMPLETABLE_FUTURE = "java.util.concurrent.CompletableFuture";
 
   private static final Matcher<ExpressionTree> CANCEL =
@@ -52,29 +52,27 @@ public final class CompletableFutureCancelDoesNotInterrupt extends DeadboltCheck
 
   @Override
   public Description matchMethodInvocation(MethodInvocationTree tree, VisitorState state) {
-    return contained(tree, state, () -> {
-      if (!Calls.methodName(tree).equals("cancel")
-          || !CANCEL.matches(tree, state)
-          || !Boolean.TRUE.equals(ASTHelpers.constValue(tree.getArguments().get(0), Boolean.class))) {
-        return Description.NO_MATCH;
-      }
-      // A subclass that overrides cancel may well interrupt; only CompletableFuture's own is known.
-      MethodSymbol cancel = ASTHelpers.getSymbol(tree);
-      if (!cancel.owner.getQualifiedName().contentEquals(COMPLETABLE_FUTURE)) {
-        return Description.NO_MATCH;
-      }
-      ExpressionTree receiver = ASTHelpers.getReceiver(tree);
-      if (receiver != null && isHttpExchange(receiver, state)) {
-        return Description.NO_MATCH;
-      }
-      return finding(tree, state)
-          .message(
-              "CompletableFuture.cancel(true) only completes the future exceptionally: the thread"
-                  + " running the task is not interrupted and keeps working after this call; cancel"
-                  + " through the Future that ExecutorService.submit returned, or have the task check"
-                  + " a cancellation flag")
-          .report();
-    });
+    if (!Calls.methodName(tree).equals("cancel")
+        || !CANCEL.matches(tree, state)
+        || !Boolean.TRUE.equals(ASTHelpers.constValue(tree.getArguments().get(0), Boolean.class))) {
+      return Description.NO_MATCH;
+    }
+    // A subclass that overrides cancel may well interrupt; only CompletableFuture's own is known.
+    MethodSymbol cancel = ASTHelpers.getSymbol(tree);
+    if (!cancel.owner.getQualifiedName().contentEquals(COMPLETABLE_FUTURE)) {
+      return Description.NO_MATCH;
+    }
+    ExpressionTree receiver = ASTHelpers.getReceiver(tree);
+    if (receiver != null && isHttpExchange(receiver, state)) {
+      return Description.NO_MATCH;
+    }
+    return finding(tree, state)
+        .message(
+            "CompletableFuture.cancel(true) only completes the future exceptionally: the thread"
+                + " running the task is not interrupted and keeps working after this call; cancel"
+                + " through the Future that ExecutorService.submit returned, or have the task check"
+                + " a cancellation flag")
+        .report();
   }
 
   /** {@code client.sendAsync(...)} itself, or a local variable initialised with it. */

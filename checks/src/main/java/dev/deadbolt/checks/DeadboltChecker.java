@@ -15,12 +15,15 @@ import dev.deadbolt.config.ConfigProblems;
 import dev.deadbolt.report.FindingsReport;
 import dev.deadbolt.report.Suppression;
 import java.util.Optional;
-import java.util.function.Supplier;
+import java.util.EnumSet;
 
 /**
  * Base of every Deadbolt check, and the one way a finding reaches the user: a check builds it with
  * {@link #finding} and returns {@link Finding#report()}. There suppression is decided and, with {@code
  * -XepOpt:Deadbolt:ReportDir}, the finding is recorded (see {@link FindingsReport}).
+ *
+ * <p>Checks match nodes through {@link NodeMatchers}, never Error Prone's matcher interfaces, and are
+ * called from {@link #matchCompilationUnit}.
  *
  * <p>Error Prone decides {@code @SuppressWarnings} before it calls a matcher, so a suppressed finding is
  * never seen by the check that would have made it. To record suppressed findings with what suppressed
@@ -38,25 +41,46 @@ public abstract class DeadboltChecker extends BugChecker implements CompilationU
     return false;
   }
 
+  /** The node kinds this check matches ({@link NodeMatchers}). */
+  private final EnumSet<UnitNodes.Kind> kinds = NodeMatchers.kindsOf(this);
+
   /**
-   * Opens the compilation's findings report, so a compilation without findings still leaves one.
-   * Subclasses that override this call it.
+   * Error Prone's one call per file: opens the compilation's findings report (so a compilation without
+   * findings still leaves one), lets the check do its per-file work ({@link #onCompilationUnit}), then
+   * calls the check's {@link NodeMatchers} for every node of the kinds it matches, from the file's
+   * shared {@link UnitNodes}, each with a state whose path is that node's.
+   *
+   * <p>An unexpected exception from the check stops it for the rest of this file and is contained (see
+   * {@link InternalErrors}): the user's compile never breaks on a Deadbolt bug.
    */
   @Override
-  public Description matchCompilationUnit(CompilationUnitTree tree, VisitorState state) {
-    ConfigProblems.reportOnce(InternalErrors.flagProblems(state), state);
-    FindingsReport.of(state);
+  public final Description matchCompilationUnit(CompilationUnitTree tree, VisitorState state) {
+    Tree[] at = {tree};
+    try {
+      ConfigProblems.reportOnce(InternalErrors.flagProblems(state), state);
+      FindingsReport.of(state);
+      onCompilationUnit(tree, state);
+      if (!kinds.isEmpty()) {
+        UnitNodes.of(tree, state)
+            .forEach(
+                kinds,
+                (kind, path) -> {
+                  at[0] = path.getLeaf();
+                  state.reportMatch(
+                      NodeMatchers.match(this, kind, path.getLeaf(), state.withPath(path)));
+                });
+      }
+    } catch (RuntimeException | AssertionError | StackOverflowError | LinkageError e) {
+      InternalErrors.contain(canonicalName(), at[0], state, e);
+    }
     return Description.NO_MATCH;
   }
 
   /**
-   * Runs a matcher's body so that an unexpected exception in it never breaks the user's compile (see
-   * {@link InternalErrors}). Every {@code match...} method of a Deadbolt check goes through here.
+   * A check's work once per file, before its nodes are matched: e.g. reporting its configuration's
+   * problems. Findings go through {@code state.reportMatch}. Nothing by default.
    */
-  protected final Description contained(
-      Tree tree, VisitorState state, Supplier<Description> match) {
-    return InternalErrors.contain(canonicalName(), tree, state, match);
-  }
+  protected void onCompilationUnit(CompilationUnitTree tree, VisitorState state) {}
 
   /** A finding of this check at {@code tree}; finish it with {@link Finding#report()}. */
   protected final Finding finding(Tree tree, VisitorState state) {

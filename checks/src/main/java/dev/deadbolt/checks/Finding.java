@@ -4,6 +4,8 @@ import com.google.errorprone.BugPattern.SeverityLevel;
 import com.google.errorprone.VisitorState;
 import com.google.errorprone.fixes.Fix;
 import com.google.errorprone.matchers.Description;
+import com.google.errorprone.util.ASTHelpers;
+import com.sun.source.tree.ClassTree;
 import com.sun.source.tree.Tree;
 import com.sun.source.util.TreePath;
 import dev.deadbolt.report.FindingsReport;
@@ -55,6 +57,9 @@ public final class Finding {
   public Description report() {
     Description built = description.build();
     TreePath flagged = pathOf(tree, state);
+    if (inSilencedGeneratedCode(flagged)) {
+      return Description.NO_MATCH;
+    }
     FindingsReport report = FindingsReport.of(state);
     if (!state.errorProneOptions().isIgnoreSuppressionAnnotations()) {
       Optional<Suppression> suppression =
@@ -66,6 +71,31 @@ public final class Finding {
     }
     report.reported(built, flagged, state);
     return built;
+  }
+
+  /**
+   * Whether {@code -XepDisableWarningsInGeneratedCode} silences this finding: it is in a class marked
+   * {@code @Generated} and the check is not an error. Error Prone decides this itself for the matchers
+   * it calls; it calls Deadbolt's checks once per file (see {@link NodeMatchers}), where it can see only
+   * whether the file's top-level class is generated.
+   */
+  private boolean inSilencedGeneratedCode(TreePath flagged) {
+    if (!state.errorProneOptions().disableWarningsInGeneratedCode()) {
+      return false;
+    }
+    SeverityLevel severity =
+        state.severityMap().getOrDefault(checker.canonicalName(), checker.defaultSeverity());
+    if (severity == SeverityLevel.ERROR) {
+      return false;
+    }
+    for (TreePath p = flagged; p != null; p = p.getParentPath()) {
+      if (p.getLeaf() instanceof ClassTree cls
+          && ASTHelpers.getSymbol(cls) != null
+          && !ASTHelpers.getGeneratedBy(ASTHelpers.getSymbol(cls)).isEmpty()) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** The path to {@code tree}: usually the matched node or below it, else anywhere in its file. */

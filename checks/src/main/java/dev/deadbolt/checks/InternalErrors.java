@@ -1,7 +1,6 @@
 package dev.deadbolt.checks;
 
 import com.google.errorprone.VisitorState;
-import com.google.errorprone.matchers.Description;
 import com.sun.source.tree.Tree;
 import com.sun.tools.javac.tree.JCTree;
 import com.sun.tools.javac.util.Context;
@@ -13,7 +12,6 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
-import java.util.function.Supplier;
 
 /**
  * Keeps a bug in one Deadbolt check from breaking a user's build: an unexpected exception in a matcher
@@ -60,19 +58,19 @@ final class InternalErrors {
     return of(state).problems;
   }
 
-  /** Runs {@code match}; an unexpected exception or error from it is contained as described above. */
-  static Description contain(
-      String check, Tree tree, VisitorState state, Supplier<Description> match) {
-    try {
-      return match.get();
-    } catch (RuntimeException | AssertionError | StackOverflowError | LinkageError e) {
-      InternalErrors errors = of(state);
-      if (errors.failLoudly) {
-        throw e;
+  /**
+   * Contains {@code e}, thrown by {@code check} at {@code tree}, as described above: rethrown when
+   * failing loudly, else one warning per check and file.
+   */
+  static void contain(String check, Tree tree, VisitorState state, Throwable e) {
+    InternalErrors errors = of(state);
+    if (errors.failLoudly) {
+      if (e instanceof RuntimeException r) {
+        throw r;
       }
-      errors.warn(check, tree, state, e);
-      return Description.NO_MATCH;
+      throw (Error) e;
     }
+    errors.warn(check, tree, state, e);
   }
 
   private void warn(String check, Tree tree, VisitorState state, Throwable e) {

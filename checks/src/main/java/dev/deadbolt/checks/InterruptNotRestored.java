@@ -8,7 +8,7 @@ import com.google.errorprone.BugPattern.LinkType;
 import com.google.errorprone.BugPattern.StandardTags;
 import com.google.errorprone.VisitorState;
 import com.google.errorprone.bugpatterns.BugChecker;
-import com.google.errorprone.bugpatterns.BugChecker.CatchTreeMatcher;
+import dev.deadbolt.checks.NodeMatchers.CatchMatcher;
 import com.google.errorprone.fixes.SuggestedFix;
 import com.google.errorprone.matchers.Description;
 import com.google.errorprone.util.ASTHelpers;
@@ -46,7 +46,7 @@ import java.util.List;
     linkType = LinkType.CUSTOM,
     link = DocLinks.BASE + "InterruptNotRestored.md",
     tags = StandardTags.CONCURRENCY)
-public final class InterruptNotRestored extends DeadboltChecker implements CatchTreeMatcher {
+public final class InterruptNotRestored extends DeadboltChecker implements CatchMatcher {
   private static final String RESTORE = "Thread.currentThread().interrupt();";
   private static final String CONSEQUENCE =
       "so whoever interrupted this thread (Future.cancel(true), shutdownNow()) cannot stop it";
@@ -55,33 +55,31 @@ public final class InterruptNotRestored extends DeadboltChecker implements Catch
 
   @Override
   public Description matchCatch(CatchTree tree, VisitorState state) {
-    return contained(tree, state, () -> {
-      TreePath catchPath = state.getPath();
-      InterruptCatch kind = InterruptCatch.of(catchPath, state);
-      if (kind == InterruptCatch.NONE || JUnitCode.contains(catchPath)) {
-        return Description.NO_MATCH;
+    TreePath catchPath = state.getPath();
+    InterruptCatch kind = InterruptCatch.of(catchPath, state);
+    if (kind == InterruptCatch.NONE || JUnitCode.contains(catchPath)) {
+      return Description.NO_MATCH;
+    }
+    List<Leak> leaks = new ArrayList<>();
+    for (Leak leak : HandlerPaths.leaks(catchPath, state)) {
+      if (!honouredByStopping(leak, catchPath, state)) {
+        leaks.add(leak);
       }
-      List<Leak> leaks = new ArrayList<>();
-      for (Leak leak : HandlerPaths.leaks(catchPath, state)) {
-        if (!honouredByStopping(leak, catchPath, state)) {
-          leaks.add(leak);
-        }
+    }
+    if (leaks.isEmpty()) {
+      return Description.NO_MATCH;
+    }
+    boolean retries = leaks.stream().anyMatch(leak -> RetryLoops.goesRound(leak, catchPath, state));
+    Finding finding = finding(tree, state).message(message(tree, kind, leaks, retries, state));
+    // Restoring and then going round a retry loop would make the next blocking call throw at once,
+    // forever: that needs a decision about leaving the loop, so no automatic fix there.
+    if (!retries) {
+      SuggestedFix fix = restoreFirst(tree, kind, state);
+      if (fix != null) {
+        finding.fix(fix);
       }
-      if (leaks.isEmpty()) {
-        return Description.NO_MATCH;
-      }
-      boolean retries = leaks.stream().anyMatch(leak -> RetryLoops.goesRound(leak, catchPath, state));
-      Finding finding = finding(tree, state).message(message(tree, kind, leaks, retries, state));
-      // Restoring and then going round a retry loop would make the next blocking call throw at once,
-      // forever: that needs a decision about leaving the loop, so no automatic fix there.
-      if (!retries) {
-        SuggestedFix fix = restoreFirst(tree, kind, state);
-        if (fix != null) {
-          finding.fix(fix);
-        }
-      }
-      return finding.report();
-    });
+    }
+    return finding.report();
   }
 
   /**

@@ -8,7 +8,7 @@ import com.google.errorprone.BugPattern.LinkType;
 import com.google.errorprone.BugPattern.StandardTags;
 import com.google.errorprone.VisitorState;
 import com.google.errorprone.bugpatterns.BugChecker;
-import com.google.errorprone.bugpatterns.BugChecker.MethodInvocationTreeMatcher;
+import dev.deadbolt.checks.NodeMatchers.MethodInvocationMatcher;
 import com.google.errorprone.matchers.Description;
 import com.google.errorprone.matchers.UnusedReturnValueMatcher;
 import com.sun.source.tree.CatchTree;
@@ -34,28 +34,26 @@ import dev.deadbolt.interrupts.TaskBodies;
     linkType = LinkType.CUSTOM,
     link = DocLinks.BASE + "InterruptStatusCleared.md",
     tags = StandardTags.CONCURRENCY)
-public final class InterruptStatusCleared extends DeadboltChecker implements MethodInvocationTreeMatcher {
+public final class InterruptStatusCleared extends DeadboltChecker implements MethodInvocationMatcher {
 
   public InterruptStatusCleared() {}
 
   @Override
   public Description matchMethodInvocation(MethodInvocationTree tree, VisitorState state) {
-    return contained(tree, state, () -> {
-      if (!InterruptCalls.isClear(tree, state)
-          || !UnusedReturnValueMatcher.isReturnValueUnused(tree, state)
-          || insideInterruptHandler(state.getPath(), state)
-          // Tests clear the status on purpose, so that an interrupt one test provoked does not leak
-          // into the next test run on the same thread.
-          || JUnitCode.contains(state.getPath())) {
-        return Description.NO_MATCH;
-      }
-      return finding(tree, state)
-          .message(
-              "Thread.interrupted() clears the interrupt status and its result is ignored, so a"
-                  + " pending cancel(true) or shutdownNow() is silently dropped; test it with"
-                  + " Thread.currentThread().isInterrupted(), or act on the result")
-          .report();
-    });
+    if (!InterruptCalls.isClear(tree, state)
+        || !UnusedReturnValueMatcher.isReturnValueUnused(tree, state)
+        || insideInterruptHandler(state.getPath(), state)
+        // Tests clear the status on purpose, so that an interrupt one test provoked does not leak
+        // into the next test run on the same thread.
+        || JUnitCode.contains(state.getPath())) {
+      return Description.NO_MATCH;
+    }
+    return finding(tree, state)
+        .message(
+            "Thread.interrupted() clears the interrupt status and its result is ignored, so a"
+                + " pending cancel(true) or shutdownNow() is silently dropped; test it with"
+                + " Thread.currentThread().isInterrupted(), or act on the result")
+        .report();
   }
 
   /**

@@ -20,11 +20,8 @@ abstract class LockAnalysisChecker extends DeadboltChecker {
   }
 
   @Override
-  public Description matchCompilationUnit(CompilationUnitTree tree, VisitorState state) {
-    return contained(tree, state, () -> {
-      ConfigProblems.reportOnce(config.problems(), state);
-      return super.matchCompilationUnit(tree, state);
-    });
+  protected void onCompilationUnit(CompilationUnitTree tree, VisitorState state) {
+    ConfigProblems.reportOnce(config.problems(), state);
   }
 
   protected final LockAnalyses analyses(VisitorState state) {

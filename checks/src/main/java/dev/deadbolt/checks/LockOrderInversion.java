@@ -8,8 +8,8 @@ import com.google.errorprone.BugPattern.StandardTags;
 import com.google.errorprone.ErrorProneFlags;
 import com.google.errorprone.VisitorState;
 import com.google.errorprone.bugpatterns.BugChecker;
-import com.google.errorprone.bugpatterns.BugChecker.MethodInvocationTreeMatcher;
-import com.google.errorprone.bugpatterns.BugChecker.SynchronizedTreeMatcher;
+import dev.deadbolt.checks.NodeMatchers.MethodInvocationMatcher;
+import dev.deadbolt.checks.NodeMatchers.SynchronizedMatcher;
 import com.google.errorprone.matchers.Description;
 import com.google.errorprone.util.ASTHelpers;
 import com.sun.source.tree.ClassTree;
@@ -50,7 +50,7 @@ import javax.inject.Inject;
     link = DocLinks.BASE + "LockOrderInversion.md",
     tags = StandardTags.CONCURRENCY)
 public final class LockOrderInversion extends LockAnalysisChecker
-    implements SynchronizedTreeMatcher, MethodInvocationTreeMatcher {
+    implements SynchronizedMatcher, MethodInvocationMatcher {
   private static final Context.Key<Path> EDGES_WRITTEN = new Context.Key<>();
 
   public LockOrderInversion() {
@@ -63,40 +63,37 @@ public final class LockOrderInversion extends LockAnalysisChecker
   }
 
   @Override
-  public Description matchCompilationUnit(CompilationUnitTree tree, VisitorState state) {
-    return contained(tree, state, () -> {
-      super.matchCompilationUnit(tree, state);
-      if (config.reportDir().isPresent() && state.context.get(EDGES_WRITTEN) == null) {
-        Path dir = config.reportDir().get();
-        try {
-          state.context.put(
-              EDGES_WRITTEN,
-              LockEdgeReport.write(
-                  dir,
-                  ReportFiles.compilationKey(state.context),
-                  ObservedLockOrder.of(state, analyses(state))));
-        } catch (IOException e) {
-          state.context.put(EDGES_WRITTEN, dir);
-          Log.instance(state.context)
-              .error(
-                  new JCDiagnostic.Error(
-                      "compiler",
-                      "proc.messager",
-                      "Deadbolt: cannot write lock edges to -XepOpt:Deadbolt:ReportDir=" + dir + ": " + e));
-        }
+  protected void onCompilationUnit(CompilationUnitTree tree, VisitorState state) {
+    super.onCompilationUnit(tree, state);
+    if (config.reportDir().isPresent() && state.context.get(EDGES_WRITTEN) == null) {
+      Path dir = config.reportDir().get();
+      try {
+        state.context.put(
+            EDGES_WRITTEN,
+            LockEdgeReport.write(
+                dir,
+                ReportFiles.compilationKey(state.context),
+                ObservedLockOrder.of(state, analyses(state))));
+      } catch (IOException e) {
+        state.context.put(EDGES_WRITTEN, dir);
+        Log.instance(state.context)
+            .error(
+                new JCDiagnostic.Error(
+                    "compiler",
+                    "proc.messager",
+                    "Deadbolt: cannot write lock edges to -XepOpt:Deadbolt:ReportDir=" + dir + ": " + e));
       }
-      return Description.NO_MATCH;
-    });
+    }
   }
 
   @Override
   public Description matchSynchronized(SynchronizedTree tree, VisitorState state) {
-    return contained(tree, state, () -> checkSite(tree, state));
+    return checkSite(tree, state);
   }
 
   @Override
   public Description matchMethodInvocation(MethodInvocationTree tree, VisitorState state) {
-    return contained(tree, state, () -> checkSite(tree, state));
+    return checkSite(tree, state);
   }
 
   private Description checkSite(Tree site, VisitorState state) {

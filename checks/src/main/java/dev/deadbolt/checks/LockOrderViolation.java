@@ -9,10 +9,10 @@ import com.google.errorprone.BugPattern.StandardTags;
 import com.google.errorprone.ErrorProneFlags;
 import com.google.errorprone.VisitorState;
 import com.google.errorprone.bugpatterns.BugChecker;
-import com.google.errorprone.bugpatterns.BugChecker.ClassTreeMatcher;
-import com.google.errorprone.bugpatterns.BugChecker.MethodInvocationTreeMatcher;
-import com.google.errorprone.bugpatterns.BugChecker.SynchronizedTreeMatcher;
-import com.google.errorprone.bugpatterns.BugChecker.VariableTreeMatcher;
+import dev.deadbolt.checks.NodeMatchers.ClassMatcher;
+import dev.deadbolt.checks.NodeMatchers.MethodInvocationMatcher;
+import dev.deadbolt.checks.NodeMatchers.SynchronizedMatcher;
+import dev.deadbolt.checks.NodeMatchers.VariableMatcher;
 import com.google.errorprone.matchers.Description;
 import com.google.errorprone.util.ASTHelpers;
 import com.sun.source.tree.AnnotationTree;
@@ -47,10 +47,10 @@ import javax.inject.Inject;
     link = DocLinks.BASE + "LockOrderViolation.md",
     tags = StandardTags.CONCURRENCY)
 public final class LockOrderViolation extends LockAnalysisChecker
-    implements SynchronizedTreeMatcher,
-        MethodInvocationTreeMatcher,
-        ClassTreeMatcher,
-        VariableTreeMatcher {
+    implements SynchronizedMatcher,
+        MethodInvocationMatcher,
+        ClassMatcher,
+        VariableMatcher {
 
   public LockOrderViolation() {
     super(DeadboltConfig.defaults());
@@ -63,12 +63,12 @@ public final class LockOrderViolation extends LockAnalysisChecker
 
   @Override
   public Description matchSynchronized(SynchronizedTree tree, VisitorState state) {
-    return contained(tree, state, () -> checkSite(tree, state));
+    return checkSite(tree, state);
   }
 
   @Override
   public Description matchMethodInvocation(MethodInvocationTree tree, VisitorState state) {
-    return contained(tree, state, () -> checkSite(tree, state));
+    return checkSite(tree, state);
   }
 
   private Description checkSite(Tree site, VisitorState state) {
@@ -119,33 +119,26 @@ public final class LockOrderViolation extends LockAnalysisChecker
 
   @Override
   public Description matchClass(ClassTree tree, VisitorState state) {
-    return contained(tree, state, () -> {
-      reportProblems(ASTHelpers.getSymbol(tree), tree.getModifiers().getAnnotations(), state);
-      return Description.NO_MATCH;
-    });
+    reportProblems(ASTHelpers.getSymbol(tree), tree.getModifiers().getAnnotations(), state);
+    return Description.NO_MATCH;
   }
 
   @Override
   public Description matchVariable(VariableTree tree, VisitorState state) {
-    return contained(tree, state, () -> {
-      Symbol symbol = ASTHelpers.getSymbol(tree);
-      if (symbol != null && symbol.getKind() == javax.lang.model.element.ElementKind.FIELD) {
-        reportProblems(symbol, tree.getModifiers().getAnnotations(), state);
-      }
-      return Description.NO_MATCH;
-    });
+    Symbol symbol = ASTHelpers.getSymbol(tree);
+    if (symbol != null && symbol.getKind() == javax.lang.model.element.ElementKind.FIELD) {
+      reportProblems(symbol, tree.getModifiers().getAnnotations(), state);
+    }
+    return Description.NO_MATCH;
   }
 
   @Override
-  public Description matchCompilationUnit(CompilationUnitTree tree, VisitorState state) {
-    return contained(tree, state, () -> {
-      super.matchCompilationUnit(tree, state);
-      if (tree.getPackage() != null && !tree.getPackage().getAnnotations().isEmpty()) {
-        reportProblems(
-            ASTHelpers.getSymbol(tree.getPackage()), tree.getPackage().getAnnotations(), state);
-      }
-      return Description.NO_MATCH;
-    });
+  protected void onCompilationUnit(CompilationUnitTree tree, VisitorState state) {
+    super.onCompilationUnit(tree, state);
+    if (tree.getPackage() != null && !tree.getPackage().getAnnotations().isEmpty()) {
+      reportProblems(
+          ASTHelpers.getSymbol(tree.getPackage()), tree.getPackage().getAnnotations(), state);
+    }
   }
 
   private void reportProblems(

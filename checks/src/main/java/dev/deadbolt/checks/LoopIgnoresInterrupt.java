@@ -8,9 +8,9 @@ import com.google.errorprone.BugPattern.LinkType;
 import com.google.errorprone.BugPattern.StandardTags;
 import com.google.errorprone.VisitorState;
 import com.google.errorprone.bugpatterns.BugChecker;
-import com.google.errorprone.bugpatterns.BugChecker.DoWhileLoopTreeMatcher;
-import com.google.errorprone.bugpatterns.BugChecker.ForLoopTreeMatcher;
-import com.google.errorprone.bugpatterns.BugChecker.WhileLoopTreeMatcher;
+import dev.deadbolt.checks.NodeMatchers.DoWhileLoopMatcher;
+import dev.deadbolt.checks.NodeMatchers.ForLoopMatcher;
+import dev.deadbolt.checks.NodeMatchers.WhileLoopMatcher;
 import com.google.errorprone.fixes.SuggestedFix;
 import com.google.errorprone.matchers.Description;
 import com.google.errorprone.util.ASTHelpers;
@@ -42,24 +42,24 @@ import dev.deadbolt.interrupts.TaskLoops.Verdict;
     link = DocLinks.BASE + "LoopIgnoresInterrupt.md",
     tags = StandardTags.CONCURRENCY)
 public final class LoopIgnoresInterrupt extends DeadboltChecker
-    implements WhileLoopTreeMatcher, DoWhileLoopTreeMatcher, ForLoopTreeMatcher {
+    implements WhileLoopMatcher, DoWhileLoopMatcher, ForLoopMatcher {
   private static final String NOT_INTERRUPTED = "!Thread.currentThread().isInterrupted()";
 
   public LoopIgnoresInterrupt() {}
 
   @Override
   public Description matchWhileLoop(WhileLoopTree tree, VisitorState state) {
-    return contained(tree, state, () -> match(tree, state));
+    return match(tree, state);
   }
 
   @Override
   public Description matchDoWhileLoop(DoWhileLoopTree tree, VisitorState state) {
-    return contained(tree, state, () -> match(tree, state));
+    return match(tree, state);
   }
 
   @Override
   public Description matchForLoop(ForLoopTree tree, VisitorState state) {
-    return contained(tree, state, () -> match(tree, state));
+    return match(tree, state);
   }
 
   private Description match(Tree loop, VisitorState state) {

@@ -9,7 +9,7 @@ import com.google.errorprone.BugPattern.LinkType;
 import com.google.errorprone.BugPattern.StandardTags;
 import com.google.errorprone.VisitorState;
 import com.google.errorprone.bugpatterns.BugChecker;
-import com.google.errorprone.bugpatterns.BugChecker.MethodInvocationTreeMatcher;
+import dev.deadbolt.checks.NodeMatchers.MethodInvocationMatcher;
 import com.google.errorprone.fixes.SuggestedFix;
 import com.google.errorprone.fixes.SuggestedFixes;
 import com.google.errorprone.matchers.Description;
@@ -43,7 +43,7 @@ import dev.deadbolt.config.OptIn;
     link = DocLinks.BASE + "ShutdownNowResultIgnored.md",
     tags = StandardTags.CONCURRENCY)
 public final class ShutdownNowResultIgnored extends DeadboltChecker
-    implements MethodInvocationTreeMatcher {
+    implements MethodInvocationMatcher {
   private static final Matcher<ExpressionTree> SHUTDOWN_NOW =
       instanceMethod()
           .onDescendantOf("java.util.concurrent.ExecutorService")
@@ -54,31 +54,29 @@ public final class ShutdownNowResultIgnored extends DeadboltChecker
 
   @Override
   public Description matchMethodInvocation(MethodInvocationTree tree, VisitorState state) {
-    return contained(tree, state, () -> {
-      if (!Calls.methodName(tree).equals("shutdownNow")
-          || !SHUTDOWN_NOW.matches(tree, state)
-          || !UnusedReturnValueMatcher.isReturnValueUnused(tree, state)
-          || !OffByDefault.enabled(this, state)) {
-        return Description.NO_MATCH;
-      }
-      // ForkJoinPool.shutdownNow() always returns an empty list: there is nothing to lose.
-      Type receiver = ASTHelpers.getReceiverType(tree);
-      Type forkJoinPool = state.getTypeFromString("java.util.concurrent.ForkJoinPool");
-      if (receiver != null && forkJoinPool != null && ASTHelpers.isSubtype(receiver, forkJoinPool, state)) {
-        return Description.NO_MATCH;
-      }
-      Finding finding =
-          finding(tree, state)
-              .message(
-                  "shutdownNow() hands back the tasks that never started and this call drops them:"
-                      + " their work is lost without a trace and the Futures of submitted ones never"
-                      + " complete, so a caller blocked in get() waits forever; cancel or record them");
-      Tree parent = state.getPath().getParentPath().getLeaf();
-      if (parent instanceof ExpressionStatementTree statement) {
-        finding.fix(cancelNeverRan(statement, tree, state));
-      }
-      return finding.report();
-    });
+    if (!Calls.methodName(tree).equals("shutdownNow")
+        || !SHUTDOWN_NOW.matches(tree, state)
+        || !UnusedReturnValueMatcher.isReturnValueUnused(tree, state)
+        || !OffByDefault.enabled(this, state)) {
+      return Description.NO_MATCH;
+    }
+    // ForkJoinPool.shutdownNow() always returns an empty list: there is nothing to lose.
+    Type receiver = ASTHelpers.getReceiverType(tree);
+    Type forkJoinPool = state.getTypeFromString("java.util.concurrent.ForkJoinPool");
+    if (receiver != null && forkJoinPool != null && ASTHelpers.isSubtype(receiver, forkJoinPool, state)) {
+      return Description.NO_MATCH;
+    }
+    Finding finding =
+        finding(tree, state)
+            .message(
+                "shutdownNow() hands back the tasks that never started and this call drops them:"
+                    + " their work is lost without a trace and the Futures of submitted ones never"
+                    + " complete, so a caller blocked in get() waits forever; cancel or record them");
+    Tree parent = state.getPath().getParentPath().getLeaf();
+    if (parent instanceof ExpressionStatementTree statement) {
+      finding.fix(cancelNeverRan(statement, tree, state));
+    }
+    return finding.report();
   }
 
   /** Cancels the Futures among the returned tasks, so that nobody waits on them forever. */

@@ -13,8 +13,8 @@ import com.google.errorprone.BugPattern.StandardTags;
 import com.google.errorprone.ErrorProneFlags;
 import com.google.errorprone.VisitorState;
 import com.google.errorprone.bugpatterns.BugChecker;
-import com.google.errorprone.bugpatterns.BugChecker.MethodInvocationTreeMatcher;
-import com.google.errorprone.bugpatterns.BugChecker.NewClassTreeMatcher;
+import dev.deadbolt.checks.NodeMatchers.MethodInvocationMatcher;
+import dev.deadbolt.checks.NodeMatchers.NewClassMatcher;
 import com.google.errorprone.matchers.Description;
 import com.google.errorprone.matchers.Matcher;
 import com.google.errorprone.util.ASTHelpers;
@@ -46,7 +46,7 @@ import javax.inject.Inject;
     link = DocLinks.BASE + "UnboundedExecutor.md",
     tags = StandardTags.CONCURRENCY)
 public final class UnboundedExecutor extends BackpressureChecker
-    implements MethodInvocationTreeMatcher, NewClassTreeMatcher {
+    implements MethodInvocationMatcher, NewClassMatcher {
 
   private static final String EXECUTORS = "java.util.concurrent.Executors";
 
@@ -107,12 +107,12 @@ public final class UnboundedExecutor extends BackpressureChecker
 
   @Override
   public Description matchMethodInvocation(MethodInvocationTree tree, VisitorState state) {
-    return contained(tree, state, () -> check(tree, tree.getArguments(), state));
+    return check(tree, tree.getArguments(), state);
   }
 
   @Override
   public Description matchNewClass(NewClassTree tree, VisitorState state) {
-    return contained(tree, state, () -> check(tree, tree.getArguments(), state));
+    return check(tree, tree.getArguments(), state);
   }
 
   private Description check(

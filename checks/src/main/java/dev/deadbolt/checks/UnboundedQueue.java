@@ -9,9 +9,9 @@ import com.google.errorprone.BugPattern.StandardTags;
 import com.google.errorprone.ErrorProneFlags;
 import com.google.errorprone.VisitorState;
 import com.google.errorprone.bugpatterns.BugChecker;
-import com.google.errorprone.bugpatterns.BugChecker.MemberReferenceTreeMatcher;
-import com.google.errorprone.bugpatterns.BugChecker.MethodInvocationTreeMatcher;
-import com.google.errorprone.bugpatterns.BugChecker.NewClassTreeMatcher;
+import dev.deadbolt.checks.NodeMatchers.MemberReferenceMatcher;
+import dev.deadbolt.checks.NodeMatchers.MethodInvocationMatcher;
+import dev.deadbolt.checks.NodeMatchers.NewClassMatcher;
 import com.google.errorprone.matchers.Description;
 import com.sun.source.tree.ExpressionTree;
 import com.sun.source.tree.MemberReferenceTree;
@@ -36,7 +36,7 @@ import javax.inject.Inject;
     link = DocLinks.BASE + "UnboundedQueue.md",
     tags = StandardTags.CONCURRENCY)
 public final class UnboundedQueue extends BackpressureChecker
-    implements NewClassTreeMatcher, MethodInvocationTreeMatcher, MemberReferenceTreeMatcher {
+    implements NewClassMatcher, MethodInvocationMatcher, MemberReferenceMatcher {
 
   /** For ServiceLoader; Error Prone itself uses the flags constructor. */
   public UnboundedQueue() {
@@ -50,17 +50,17 @@ public final class UnboundedQueue extends BackpressureChecker
 
   @Override
   public Description matchNewClass(NewClassTree tree, VisitorState state) {
-    return contained(tree, state, () -> check(tree, state));
+    return check(tree, state);
   }
 
   @Override
   public Description matchMethodInvocation(MethodInvocationTree tree, VisitorState state) {
-    return contained(tree, state, () -> check(tree, state));
+    return check(tree, state);
   }
 
   @Override
   public Description matchMemberReference(MemberReferenceTree tree, VisitorState state) {
-    return contained(tree, state, () -> check(tree, state));
+    return check(tree, state);
   }
 
   private Description check(ExpressionTree tree, VisitorState state) {

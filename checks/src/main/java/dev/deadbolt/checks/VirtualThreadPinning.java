@@ -8,10 +8,10 @@ import com.google.errorprone.BugPattern.StandardTags;
 import com.google.errorprone.ErrorProneFlags;
 import com.google.errorprone.VisitorState;
 import com.google.errorprone.bugpatterns.BugChecker;
-import com.google.errorprone.bugpatterns.BugChecker.BlockTreeMatcher;
-import com.google.errorprone.bugpatterns.BugChecker.MethodTreeMatcher;
-import com.google.errorprone.bugpatterns.BugChecker.SynchronizedTreeMatcher;
-import com.google.errorprone.bugpatterns.BugChecker.VariableTreeMatcher;
+import dev.deadbolt.checks.NodeMatchers.BlockMatcher;
+import dev.deadbolt.checks.NodeMatchers.MethodMatcher;
+import dev.deadbolt.checks.NodeMatchers.SynchronizedMatcher;
+import dev.deadbolt.checks.NodeMatchers.VariableMatcher;
 import com.google.errorprone.matchers.Description;
 import com.google.errorprone.util.ASTHelpers;
 import com.sun.source.tree.BlockTree;
@@ -44,7 +44,7 @@ import javax.lang.model.element.Modifier;
     link = DocLinks.BASE + "VirtualThreadPinning.md",
     tags = StandardTags.CONCURRENCY)
 public final class VirtualThreadPinning extends LockAnalysisChecker
-    implements SynchronizedTreeMatcher, MethodTreeMatcher, BlockTreeMatcher, VariableTreeMatcher {
+    implements SynchronizedMatcher, MethodMatcher, BlockMatcher, VariableMatcher {
 
   /** JEP 491: from this JDK on, blocking while holding a monitor no longer pins. */
   static final int MONITORS_STOP_PINNING = 24;
@@ -62,65 +62,57 @@ public final class VirtualThreadPinning extends LockAnalysisChecker
 
   @Override
   public Description matchSynchronized(SynchronizedTree tree, VisitorState state) {
-    return contained(tree, state, () -> {
-      if (!monitorsPin(state)) {
-        return Description.NO_MATCH;
-      }
-      List<PinningCall> calls = pinningCalls(new TreePath(state.getPath(), tree.getBlock()), state);
-      if (calls.isEmpty()) {
-        return Description.NO_MATCH;
-      }
-      return finding(tree, state)
-          .message(
-              "`synchronized ("
-                  + tree.getExpression().toString().replaceAll("^\\((.*)\\)$", "$1")
-                  + ")` "
-                  + monitorMessage(calls, state))
-          .fix(MonitorToLockFix.forRegion(tree, state))
-          .report();
-    });
+    if (!monitorsPin(state)) {
+      return Description.NO_MATCH;
+    }
+    List<PinningCall> calls = pinningCalls(new TreePath(state.getPath(), tree.getBlock()), state);
+    if (calls.isEmpty()) {
+      return Description.NO_MATCH;
+    }
+    return finding(tree, state)
+        .message(
+            "`synchronized ("
+                + tree.getExpression().toString().replaceAll("^\\((.*)\\)$", "$1")
+                + ")` "
+                + monitorMessage(calls, state))
+        .fix(MonitorToLockFix.forRegion(tree, state))
+        .report();
   }
 
   @Override
   public Description matchMethod(MethodTree tree, VisitorState state) {
-    return contained(tree, state, () -> {
-      if (!tree.getModifiers().getFlags().contains(Modifier.SYNCHRONIZED)
-          || tree.getBody() == null
-          || !monitorsPin(state)) {
-        return Description.NO_MATCH;
-      }
-      List<PinningCall> calls = pinningCalls(new TreePath(state.getPath(), tree.getBody()), state);
-      if (calls.isEmpty()) {
-        return Description.NO_MATCH;
-      }
-      return finding(tree, state)
-          .message("`synchronized` method " + monitorMessage(calls, state))
-          .report();
-    });
+    if (!tree.getModifiers().getFlags().contains(Modifier.SYNCHRONIZED)
+        || tree.getBody() == null
+        || !monitorsPin(state)) {
+      return Description.NO_MATCH;
+    }
+    List<PinningCall> calls = pinningCalls(new TreePath(state.getPath(), tree.getBody()), state);
+    if (calls.isEmpty()) {
+      return Description.NO_MATCH;
+    }
+    return finding(tree, state)
+        .message("`synchronized` method " + monitorMessage(calls, state))
+        .report();
   }
 
   @Override
   public Description matchBlock(BlockTree tree, VisitorState state) {
-    return contained(tree, state, () -> {
-      if (!tree.isStatic() || !(parent(state) instanceof ClassTree)) {
-        return Description.NO_MATCH;
-      }
-      return classInitializer(tree, state.getPath(), state);
-    });
+    if (!tree.isStatic() || !(parent(state) instanceof ClassTree)) {
+      return Description.NO_MATCH;
+    }
+    return classInitializer(tree, state.getPath(), state);
   }
 
   @Override
   public Description matchVariable(VariableTree tree, VisitorState state) {
-    return contained(tree, state, () -> {
-      if (tree.getInitializer() == null
-          || !(parent(state) instanceof ClassTree)
-          || ASTHelpers.getSymbol(tree).getKind() != ElementKind.FIELD
-          || !ASTHelpers.getSymbol(tree).isStatic()) {
-        return Description.NO_MATCH;
-      }
-      return classInitializer(
-          tree, new TreePath(state.getPath(), tree.getInitializer()), state);
-    });
+    if (tree.getInitializer() == null
+        || !(parent(state) instanceof ClassTree)
+        || ASTHelpers.getSymbol(tree).getKind() != ElementKind.FIELD
+        || !ASTHelpers.getSymbol(tree).isStatic()) {
+      return Description.NO_MATCH;
+    }
+    return classInitializer(
+        tree, new TreePath(state.getPath(), tree.getInitializer()), state);
   }
 
   private Description classInitializer(Tree reported, TreePath code, VisitorState state) {

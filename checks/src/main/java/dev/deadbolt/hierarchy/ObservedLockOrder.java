@@ -58,6 +58,9 @@ public final class ObservedLockOrder {
 
   private ObservedLockOrder(LockAnalyses analyses, VisitorState anyState) {
     for (CompilationUnitTree unit : CompiledClasses.units(anyState)) {
+      if (!LockSigns.anyInUnit(unit, anyState.context)) {
+        continue; // no lock anywhere in the file, so no lock taken under another
+      }
       VisitorState state =
           VisitorState.createForUtilityPurposes(anyState.context).withPath(new TreePath(unit));
       // A private held-lock analysis: the shared one caches the unit the checks are visiting.

@@ -6,7 +6,6 @@ import com.google.errorprone.BugPattern;
 import com.google.errorprone.BugPattern.SeverityLevel;
 import com.google.errorprone.CompilationTestHelper;
 import com.google.errorprone.VisitorState;
-import com.google.errorprone.bugpatterns.BugChecker.MethodInvocationTreeMatcher;
 import com.google.errorprone.matchers.Description;
 import com.sun.source.tree.MethodInvocationTree;
 import org.junit.Test;
@@ -19,18 +18,14 @@ public class InternalErrorsTest {
 
   /** Test-only: a check with a bug, thrown at every call of a method named {@code boom}. */
   @BugPattern(summary = "Throws on boom()", severity = SeverityLevel.WARNING)
-  public static final class BrokenCheck extends DeadboltChecker implements MethodInvocationTreeMatcher {
+  public static final class BrokenCheck extends DeadboltChecker
+      implements NodeMatchers.MethodInvocationMatcher {
     @Override
     public Description matchMethodInvocation(MethodInvocationTree tree, VisitorState state) {
-      return contained(
-          tree,
-          state,
-          () -> {
-            if (tree.getMethodSelect().toString().equals("boom")) {
-              throw new IllegalStateException("simulated bug");
-            }
-            return Description.NO_MATCH;
-          });
+      if (tree.getMethodSelect().toString().equals("boom")) {
+        throw new IllegalStateException("simulated bug");
+      }
+      return Description.NO_MATCH;
     }
   }
 
@@ -56,6 +51,7 @@ public class InternalErrorsTest {
                 + " (java.lang.IllegalStateException: simulated bug");
     assertThat(result.diagnostics().get(0))
         .contains("please report it at https://github.com/deadbolt-dev/deadbolt/issues");
+    assertThat(result.lines()).containsExactly(3L); // at the call that failed, the first boom()
   }
 
   @Test

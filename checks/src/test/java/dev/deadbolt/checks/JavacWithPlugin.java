@@ -66,10 +66,12 @@ final class JavacWithPlugin {
         (JavacTask) javac.getTask(Writer.nullWriter(), null, diagnostics, options, null, List.of(file));
     boolean ok = task.call();
     List<String> messages = new ArrayList<>();
+    List<Long> lines = new ArrayList<>();
     for (Diagnostic<? extends JavaFileObject> d : diagnostics.getDiagnostics()) {
       messages.add(d.getKind() + ": " + d.getMessage(Locale.ROOT));
+      lines.add(d.getLineNumber());
     }
-    return new Result(ok, messages);
+    return new Result(ok, messages, lines);
   }
 
   /**
@@ -94,10 +96,12 @@ final class JavacWithPlugin {
             .getTask(Writer.nullWriter(), null, diagnostics, options, null, List.of(source(className, source)))
             .call();
     List<String> messages = new ArrayList<>();
+    List<Long> lines = new ArrayList<>();
     for (Diagnostic<? extends JavaFileObject> d : diagnostics.getDiagnostics()) {
       messages.add(d.getKind() + ": " + d.getMessage(Locale.ROOT));
+      lines.add(d.getLineNumber());
     }
-    return new Result(ok, messages);
+    return new Result(ok, messages, lines);
   }
 
   private static JavaFileObject source(String className, String source) {
@@ -110,5 +114,10 @@ final class JavacWithPlugin {
     };
   }
 
-  record Result(boolean succeeded, List<String> diagnostics) {}
+  /** The compile's outcome, and its diagnostics in the order javac gave them, with their lines. */
+  record Result(boolean succeeded, List<String> diagnostics, List<Long> lines) {
+    Result(boolean succeeded, List<String> diagnostics) {
+      this(succeeded, diagnostics, List.of());
+    }
+  }
 }

@@ -1,0 +1,125 @@
+package dev.deadbolt.checks;
+
+import com.google.errorprone.VisitorState;
+import com.google.errorprone.matchers.Description;
+import com.sun.source.tree.AnnotationTree;
+import com.sun.source.tree.BlockTree;
+import com.sun.source.tree.CatchTree;
+import com.sun.source.tree.ClassTree;
+import com.sun.source.tree.DoWhileLoopTree;
+import com.sun.source.tree.ForLoopTree;
+import com.sun.source.tree.MemberReferenceTree;
+import com.sun.source.tree.MethodInvocationTree;
+import com.sun.source.tree.MethodTree;
+import com.sun.source.tree.NewClassTree;
+import com.sun.source.tree.SynchronizedTree;
+import com.sun.source.tree.VariableTree;
+import com.sun.source.tree.WhileLoopTree;
+import com.sun.source.tree.Tree;
+import java.util.EnumSet;
+
+/**
+ * The node kinds a Deadbolt check matches, as Error Prone's {@code BugChecker.*TreeMatcher} interfaces
+ * do, but called by {@link DeadboltChecker} from one shared scan per file ({@link UnitNodes}).
+ *
+ * <p>Why not Error Prone's interfaces: Error Prone calls every matcher of a kind at every node of that
+ * kind, each call with its own suppression check, timer and {@code VisitorState}. Deadbolt's checks
+ * match the most common kinds (method calls, variables, blocks) and do nothing at almost all of them;
+ * that per-call machinery cost as much as the checks themselves. Deadbolt decides suppression itself
+ * ({@link Finding#report()}), so nothing is lost.
+ */
+final class NodeMatchers {
+  private NodeMatchers() {}
+
+  interface MethodInvocationMatcher {
+    Description matchMethodInvocation(MethodInvocationTree tree, VisitorState state);
+  }
+
+  interface NewClassMatcher {
+    Description matchNewClass(NewClassTree tree, VisitorState state);
+  }
+
+  interface MemberReferenceMatcher {
+    Description matchMemberReference(MemberReferenceTree tree, VisitorState state);
+  }
+
+  interface VariableMatcher {
+    Description matchVariable(VariableTree tree, VisitorState state);
+  }
+
+  interface BlockMatcher {
+    Description matchBlock(BlockTree tree, VisitorState state);
+  }
+
+  interface MethodMatcher {
+    Description matchMethod(MethodTree tree, VisitorState state);
+  }
+
+  interface CatchMatcher {
+    Description matchCatch(CatchTree tree, VisitorState state);
+  }
+
+  interface SynchronizedMatcher {
+    Description matchSynchronized(SynchronizedTree tree, VisitorState state);
+  }
+
+  interface WhileLoopMatcher {
+    Description matchWhileLoop(WhileLoopTree tree, VisitorState state);
+  }
+
+  interface DoWhileLoopMatcher {
+    Description matchDoWhileLoop(DoWhileLoopTree tree, VisitorState state);
+  }
+
+  interface ForLoopMatcher {
+    Description matchForLoop(ForLoopTree tree, VisitorState state);
+  }
+
+  interface AnnotationMatcher {
+    Description matchAnnotation(AnnotationTree tree, VisitorState state);
+  }
+
+  interface ClassMatcher {
+    Description matchClass(ClassTree tree, VisitorState state);
+  }
+
+  /** The kinds {@code check} matches. */
+  static EnumSet<UnitNodes.Kind> kindsOf(Object check) {
+    EnumSet<UnitNodes.Kind> kinds = EnumSet.noneOf(UnitNodes.Kind.class);
+    if (check instanceof MethodInvocationMatcher) kinds.add(UnitNodes.Kind.METHOD_INVOCATION);
+    if (check instanceof NewClassMatcher) kinds.add(UnitNodes.Kind.NEW_CLASS);
+    if (check instanceof MemberReferenceMatcher) kinds.add(UnitNodes.Kind.MEMBER_REFERENCE);
+    if (check instanceof VariableMatcher) kinds.add(UnitNodes.Kind.VARIABLE);
+    if (check instanceof BlockMatcher) kinds.add(UnitNodes.Kind.BLOCK);
+    if (check instanceof MethodMatcher) kinds.add(UnitNodes.Kind.METHOD);
+    if (check instanceof CatchMatcher) kinds.add(UnitNodes.Kind.CATCH);
+    if (check instanceof SynchronizedMatcher) kinds.add(UnitNodes.Kind.SYNCHRONIZED);
+    if (check instanceof WhileLoopMatcher) kinds.add(UnitNodes.Kind.WHILE_LOOP);
+    if (check instanceof DoWhileLoopMatcher) kinds.add(UnitNodes.Kind.DO_WHILE_LOOP);
+    if (check instanceof ForLoopMatcher) kinds.add(UnitNodes.Kind.FOR_LOOP);
+    if (check instanceof AnnotationMatcher) kinds.add(UnitNodes.Kind.ANNOTATION);
+    if (check instanceof ClassMatcher) kinds.add(UnitNodes.Kind.CLASS);
+    return kinds;
+  }
+
+  /** Calls {@code check}'s matcher for {@code tree}, a node of {@code kind}, which it matches. */
+  static Description match(Object check, UnitNodes.Kind kind, Tree tree, VisitorState state) {
+    return switch (kind) {
+      case METHOD_INVOCATION ->
+          ((MethodInvocationMatcher) check).matchMethodInvocation((MethodInvocationTree) tree, state);
+      case NEW_CLASS -> ((NewClassMatcher) check).matchNewClass((NewClassTree) tree, state);
+      case MEMBER_REFERENCE ->
+          ((MemberReferenceMatcher) check).matchMemberReference((MemberReferenceTree) tree, state);
+      case VARIABLE -> ((VariableMatcher) check).matchVariable((VariableTree) tree, state);
+      case BLOCK -> ((BlockMatcher) check).matchBlock((BlockTree) tree, state);
+      case METHOD -> ((MethodMatcher) check).matchMethod((MethodTree) tree, state);
+      case CATCH -> ((CatchMatcher) check).matchCatch((CatchTree) tree, state);
+      case SYNCHRONIZED -> ((SynchronizedMatcher) check).matchSynchronized((SynchronizedTree) tree, state);
+      case WHILE_LOOP -> ((WhileLoopMatcher) check).matchWhileLoop((WhileLoopTree) tree, state);
+      case DO_WHILE_LOOP -> ((DoWhileLoopMatcher) check).matchDoWhileLoop((DoWhileLoopTree) tree, state);
+      case FOR_LOOP -> ((ForLoopMatcher) check).matchForLoop((ForLoopTree) tree, state);
+      case ANNOTATION -> ((AnnotationMatcher) check).matchAnnotation((AnnotationTree) tree, state);
+      case CLASS -> ((ClassMatcher) check).matchClass((ClassTree) tree, state);
+    };
+  }
+}

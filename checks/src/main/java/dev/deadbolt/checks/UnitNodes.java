@@ -1,0 +1,211 @@
+package dev.deadbolt.checks;
+
+import com.google.errorprone.VisitorState;
+import com.google.errorprone.util.ASTHelpers;
+import com.sun.source.tree.AnnotationTree;
+import com.sun.source.tree.BlockTree;
+import com.sun.source.tree.CatchTree;
+import com.sun.source.tree.ClassTree;
+import com.sun.source.tree.CompilationUnitTree;
+import com.sun.source.tree.DoWhileLoopTree;
+import com.sun.source.tree.ForLoopTree;
+import com.sun.source.tree.MemberReferenceTree;
+import com.sun.source.tree.MethodInvocationTree;
+import com.sun.source.tree.MethodTree;
+import com.sun.source.tree.NewClassTree;
+import com.sun.source.tree.SynchronizedTree;
+import com.sun.source.tree.VariableTree;
+import com.sun.source.tree.WhileLoopTree;
+import com.sun.source.util.TreePath;
+import com.sun.source.util.TreePathScanner;
+import com.sun.tools.javac.util.Context;
+import java.util.Arrays;
+import java.util.Set;
+
+/**
+ * The nodes of one compilation unit that Deadbolt's checks match, by kind, in the order Error Prone's
+ * own scan meets them (a node before its children). Found by one scan per unit, shared by every check
+ * (see {@link NodeMatchers} for why the checks do not let Error Prone call them node by node).
+ */
+final class UnitNodes {
+  /** The node kinds a check can match; one per interface of {@link NodeMatchers}. */
+  enum Kind {
+    METHOD_INVOCATION,
+    NEW_CLASS,
+    MEMBER_REFERENCE,
+    VARIABLE,
+    BLOCK,
+    METHOD,
+    CATCH,
+    SYNCHRONIZED,
+    WHILE_LOOP,
+    DO_WHILE_LOOP,
+    FOR_LOOP,
+    ANNOTATION,
+    CLASS
+  }
+
+  /** The compilation's current unit's nodes (javac's context keeps a value once put, so a holder). */
+  private static final Context.Key<UnitNodes[]> KEY = new Context.Key<>();
+
+  private final CompilationUnitTree unit;
+  /** Per kind, the paths found and each one's position in the whole scan (to merge kinds in order). */
+  private final TreePath[][] paths = new TreePath[Kind.values().length][];
+  private final int[][] order = new int[Kind.values().length][];
+  private final int[] counts = new int[Kind.values().length];
+
+  private UnitNodes(CompilationUnitTree unit) {
+    this.unit = unit;
+    for (int k = 0; k < paths.length; k++) {
+      paths[k] = new TreePath[16];
+      order[k] = new int[16];
+    }
+    new Collector().scan(unit, null);
+  }
+
+  /**
+   * The nodes of {@code unit}. Only the unit being checked is kept: Error Prone visits units one at a
+   * time, and every check of a unit asks before the next unit starts.
+   */
+  static UnitNodes of(CompilationUnitTree unit, VisitorState state) {
+    UnitNodes[] current = state.context.get(KEY);
+    if (current == null) {
+      current = new UnitNodes[1];
+      state.context.put(KEY, current);
+    }
+    if (current[0] == null || current[0].unit != unit) {
+      current[0] = new UnitNodes(unit);
+    }
+    return current[0];
+  }
+
+  /** Receives one node of a pass. */
+  interface Visit {
+    void visit(Kind kind, TreePath path);
+  }
+
+  /** Calls {@code visit} for every node of the {@code kinds}, in scan order. */
+  void forEach(Set<Kind> kinds, Visit visit) {
+    Kind[] wanted = kinds.toArray(new Kind[0]);
+    if (wanted.length == 1) {
+      int k = wanted[0].ordinal();
+      for (int i = 0; i < counts[k]; i++) {
+        visit.visit(wanted[0], paths[k][i]);
+      }
+      return;
+    }
+    // A merge of the kinds' lists by scan position: few kinds, so a linear pick per step.
+    int[] next = new int[wanted.length];
+    while (true) {
+      int best = -1;
+      int bestOrder = Integer.MAX_VALUE;
+      for (int w = 0; w < wanted.length; w++) {
+        int k = wanted[w].ordinal();
+        if (next[w] < counts[k] && order[k][next[w]] < bestOrder) {
+          best = w;
+          bestOrder = order[k][next[w]];
+        }
+      }
+      if (best < 0) {
+        return;
+      }
+      visit.visit(wanted[best], paths[wanted[best].ordinal()][next[best]++]);
+    }
+  }
+
+  private final class Collector extends TreePathScanner<Void, Void> {
+    private int seen;
+
+    private void add(Kind kind) {
+      int k = kind.ordinal();
+      if (counts[k] == paths[k].length) {
+        paths[k] = Arrays.copyOf(paths[k], counts[k] * 2);
+        order[k] = Arrays.copyOf(order[k], counts[k] * 2);
+      }
+      paths[k][counts[k]] = getCurrentPath();
+      order[k][counts[k]] = seen++;
+      counts[k]++;
+    }
+
+    @Override
+    public Void visitMethodInvocation(MethodInvocationTree node, Void unused) {
+      add(Kind.METHOD_INVOCATION);
+      return super.visitMethodInvocation(node, unused);
+    }
+
+    @Override
+    public Void visitNewClass(NewClassTree node, Void unused) {
+      add(Kind.NEW_CLASS);
+      return super.visitNewClass(node, unused);
+    }
+
+    @Override
+    public Void visitMemberReference(MemberReferenceTree node, Void unused) {
+      add(Kind.MEMBER_REFERENCE);
+      return super.visitMemberReference(node, unused);
+    }
+
+    @Override
+    public Void visitVariable(VariableTree node, Void unused) {
+      add(Kind.VARIABLE);
+      return super.visitVariable(node, unused);
+    }
+
+    @Override
+    public Void visitBlock(BlockTree node, Void unused) {
+      add(Kind.BLOCK);
+      return super.visitBlock(node, unused);
+    }
+
+    @Override
+    public Void visitMethod(MethodTree node, Void unused) {
+      if (ASTHelpers.isGeneratedConstructor(node)) {
+        return null; // javac's default constructor: Error Prone's scan skips it too
+      }
+      add(Kind.METHOD);
+      return super.visitMethod(node, unused);
+    }
+
+    @Override
+    public Void visitCatch(CatchTree node, Void unused) {
+      add(Kind.CATCH);
+      return super.visitCatch(node, unused);
+    }
+
+    @Override
+    public Void visitSynchronized(SynchronizedTree node, Void unused) {
+      add(Kind.SYNCHRONIZED);
+      return super.visitSynchronized(node, unused);
+    }
+
+    @Override
+    public Void visitWhileLoop(WhileLoopTree node, Void unused) {
+      add(Kind.WHILE_LOOP);
+      return super.visitWhileLoop(node, unused);
+    }
+
+    @Override
+    public Void visitDoWhileLoop(DoWhileLoopTree node, Void unused) {
+      add(Kind.DO_WHILE_LOOP);
+      return super.visitDoWhileLoop(node, unused);
+    }
+
+    @Override
+    public Void visitForLoop(ForLoopTree node, Void unused) {
+      add(Kind.FOR_LOOP);
+      return super.visitForLoop(node, unused);
+    }
+
+    @Override
+    public Void visitClass(ClassTree node, Void unused) {
+      add(Kind.CLASS);
+      return super.visitClass(node, unused);
+    }
+
+    @Override
+    public Void visitAnnotation(AnnotationTree node, Void unused) {
+      add(Kind.ANNOTATION);
+      return super.visitAnnotation(node, unused);
+    }
+  }
+}

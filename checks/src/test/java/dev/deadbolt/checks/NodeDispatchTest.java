@@ -1,0 +1,119 @@
+package dev.deadbolt.checks;
+
+import static com.google.common.truth.Truth.assertThat;
+
+import com.google.errorprone.BugPattern;
+import com.google.errorprone.BugPattern.SeverityLevel;
+import com.google.errorprone.VisitorState;
+import com.google.errorprone.matchers.Description;
+import com.sun.source.tree.MethodInvocationTree;
+import com.sun.source.tree.MethodTree;
+import com.sun.source.tree.NewClassTree;
+import com.sun.source.tree.Tree;
+import com.sun.source.tree.VariableTree;
+import org.junit.Test;
+import org.junit.runner.RunWith;
+import org.junit.runners.JUnit4;
+
+/**
+ * Deadbolt's checks are called node by node from one shared scan per file ({@link UnitNodes}), not by
+ * Error Prone: they must see the nodes Error Prone would have shown them, in the same order, and keep
+ * Error Prone's handling of generated code.
+ */
+@RunWith(JUnit4.class)
+public class NodeDispatchTest {
+
+  /** Test-only: reports every node of four kinds it is given, naming the kind. */
+  @BugPattern(
+      summary = "Names the nodes it is given",
+      severity = SeverityLevel.WARNING,
+      linkType = BugPattern.LinkType.NONE)
+  public static final class NodeNamer extends DeadboltChecker
+      implements NodeMatchers.MethodInvocationMatcher,
+          NodeMatchers.VariableMatcher,
+          NodeMatchers.MethodMatcher,
+          NodeMatchers.NewClassMatcher {
+    @Override
+    public Description matchMethodInvocation(MethodInvocationTree tree, VisitorState state) {
+      return name("call", tree, state);
+    }
+
+    @Override
+    public Description matchVariable(VariableTree tree, VisitorState state) {
+      return name("variable", tree, state);
+    }
+
+    @Override
+    public Description matchMethod(MethodTree tree, VisitorState state) {
+      return name("method " + tree.getName(), tree, state);
+    }
+
+    @Override
+    public Description matchNewClass(NewClassTree tree, VisitorState state) {
+      return name("new", tree, state);
+    }
+
+    private Description name(String what, Tree tree, VisitorState state) {
+      // The state's path is the node's own.
+      if (state.getPath().getLeaf() != tree) {
+        throw new AssertionError("state not at " + tree);
+      }
+      return finding(tree, state).message(what).report();
+    }
+  }
+
+  @Test
+  public void everyKindInScanOrderAndNotJavacsDefaultConstructor() {
+    JavacWithPlugin.Result result =
+        JavacWithPlugin.compileWith(
+            NodeNamer.class,
+            "Shapes",
+            """
+            class Shapes {
+              Object field = make();
+              static Object make() {
+                return new Object();
+              }
+            }
+            """,
+            "-XepOpt:Deadbolt:FailOnInternalError=true");
+    assertThat(result.succeeded()).isTrue();
+    assertThat(result.diagnostics())
+        .containsExactly(
+            "WARNING: [NodeNamer] variable",
+            "WARNING: [NodeNamer] call",
+            "WARNING: [NodeNamer] method make",
+            "WARNING: [NodeNamer] new")
+        .inOrder();
+    assertThat(result.lines()).containsExactly(2L, 2L, 3L, 4L).inOrder();
+  }
+
+  private static final String GENERATED =
+      """
+      class Outer {
+        static void x() {}
+        void mine() { x(); }
+        @javax.annotation.processing.Generated("a tool")
+        static class Made {
+          void theirs() { x(); }
+        }
+      }
+      """;
+
+  @Test
+  public void aGeneratedNestedClassIsSilencedWhenErrorProneIsAskedTo() {
+    JavacWithPlugin.Result silenced =
+        JavacWithPlugin.compileWith(
+            NodeNamer.class,
+            "Outer",
+            GENERATED,
+            "-XepOpt:Deadbolt:FailOnInternalError=true -XepDisableWarningsInGeneratedCode");
+    assertThat(silenced.lines()).doesNotContain(6L);
+    assertThat(silenced.lines()).contains(3L);
+
+    JavacWithPlugin.Result all =
+        JavacWithPlugin.compileWith(
+            NodeNamer.class, "Outer", GENERATED, "-XepOpt:Deadbolt:FailOnInternalError=true");
+    assertThat(all.lines()).contains(6L);
+  }
+}
