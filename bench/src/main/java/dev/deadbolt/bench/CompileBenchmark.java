@@ -45,7 +45,8 @@ import java.util.stream.Collectors;
 public final class CompileBenchmark {
   private static final Pattern RESULT =
       Pattern.compile(
-          "RESULT wallMs=(\\d+) cpuMs=(\\d+) heapPeakMb=(\\d+) deadboltMs=(\\d+)"
+          "RESULT wallMs=(\\d+) cpuMs=(\\d+) threadCpuMs=(\\d+) gcMs=(\\d+) heapPeakMb=(\\d+)"
+              + " deadboltMs=(\\d+)"
               + " samples=(\\d+)/(\\d+) checks=(.*)");
   /** The packages of {@code java.base} compiled as the real-code corpus. */
   static final List<String> JDK_PACKAGES =
@@ -75,6 +76,8 @@ public final class CompileBenchmark {
   private record Sample(
       long wallMs,
       long cpuMs,
+      long threadCpuMs,
+      long gcMs,
       long heapPeakMb,
       long deadboltMs,
       int deadboltSamples,
@@ -175,13 +178,14 @@ public final class CompileBenchmark {
         samples.computeIfAbsent(mode, m -> new ArrayList<>()).add(sample);
         System.out.printf(
             Locale.ROOT,
-            "  %-14s round %d  %-26s %7d ms wall %7d ms cpu %6d MB heap  Deadbolt %5d ms, %4.1f%% of"
-                + " samples%n",
+            "  %-14s round %d  %-26s %7d ms wall %7d ms cpu %7d ms compile-thread cpu %6d MB heap"
+                + "  Deadbolt %5d ms, %4.1f%% of samples%n",
             label,
             round + 1,
             mode,
             sample.wallMs(),
             sample.cpuMs(),
+            sample.threadCpuMs(),
             sample.heapPeakMb(),
             sample.deadboltMs(),
             sample.allSampleCount() == 0
@@ -242,6 +246,27 @@ public final class CompileBenchmark {
             + " median %+.1f%% of plain javac%n",
         paired,
         100.0 * medianOf(paired) / javac);
+    // The compiling thread's CPU: javac and every check run on it, so it carries Deadbolt's work
+    // without the JIT's and the collector's threads, whose time depends on what else the machine does.
+    List<Long> pairedThread = new ArrayList<>();
+    List<Long> pairedCpu = new ArrayList<>();
+    for (int i = 0; i < samples.get(Mode.ERROR_PRONE).size(); i++) {
+      Sample with = samples.get(Mode.ERROR_PRONE_AND_DEADBOLT).get(i);
+      Sample without = samples.get(Mode.ERROR_PRONE).get(i);
+      pairedThread.add(with.threadCpuMs() - without.threadCpuMs());
+      pairedCpu.add(with.cpuMs() - without.cpuMs());
+    }
+    long javacThread = median(samples.get(Mode.JAVAC), Sample::threadCpuMs);
+    System.out.printf(
+        Locale.ROOT,
+        "  Paired by round, the same difference in the compiling thread's cpu: %s ms, median %+.1f%% of"
+            + " plain javac's (%d ms); in the whole JVM's cpu (JIT and GC threads too): %s ms, median"
+            + " %+.1f%% of javac's%n",
+        pairedThread,
+        100.0 * medianOf(pairedThread) / javacThread,
+        javacThread,
+        pairedCpu,
+        100.0 * medianOf(pairedCpu) / javacCpu);
     // Samples are compared within one compile only: how many threads a sample period catches differs
     // between compiles, so counts from two different runs do not compare.
     double bothShare = medianShare(samples.get(Mode.ERROR_PRONE_AND_DEADBOLT));
@@ -341,8 +366,8 @@ public final class CompileBenchmark {
       throw new IllegalStateException("unreadable result: " + result);
     }
     Map<String, Long> perCheck = new TreeMap<>();
-    if (!m.group(7).isEmpty()) {
-      for (String item : m.group(7).split(",")) {
+    if (!m.group(9).isEmpty()) {
+      for (String item : m.group(9).split(",")) {
         String[] parts = item.split(":");
         perCheck.put(parts[0], Long.parseLong(parts[1]));
       }
@@ -352,8 +377,10 @@ public final class CompileBenchmark {
         Long.parseLong(m.group(2)),
         Long.parseLong(m.group(3)),
         Long.parseLong(m.group(4)),
-        Integer.parseInt(m.group(5)),
-        Integer.parseInt(m.group(6)),
+        Long.parseLong(m.group(5)),
+        Long.parseLong(m.group(6)),
+        Integer.parseInt(m.group(7)),
+        Integer.parseInt(m.group(8)),
         perCheck);
   }
 
