@@ -428,13 +428,16 @@ public final class CompileBenchmark {
       shares.add(s.allSampleCount() == 0 ? 0.0 : (double) s.deadboltSampleCount() / s.allSampleCount());
     }
     Collections.sort(shares);
-    return shares.get(shares.size() / 2);
+    int n = shares.size();
+    return n % 2 == 1 ? shares.get(n / 2) : (shares.get(n / 2 - 1) + shares.get(n / 2)) / 2;
   }
 
+  /** The median; of an even count, the mean of the middle two (never one side's value alone). */
   private static long medianOf(List<Long> values) {
     List<Long> sorted = new ArrayList<>(values);
     Collections.sort(sorted);
-    return sorted.get(sorted.size() / 2);
+    int n = sorted.size();
+    return n % 2 == 1 ? sorted.get(n / 2) : (sorted.get(n / 2 - 1) + sorted.get(n / 2)) / 2;
   }
 
   private static List<Integer> ints(String csv) {

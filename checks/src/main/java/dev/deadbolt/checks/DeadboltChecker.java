@@ -64,10 +64,10 @@ public abstract class DeadboltChecker extends BugChecker implements CompilationU
         UnitNodes.of(tree, state)
             .forEach(
                 kinds,
-                (kind, path) -> {
-                  at[0] = path.getLeaf();
-                  state.reportMatch(
-                      NodeMatchers.match(this, kind, path.getLeaf(), state.withPath(path)));
+                state,
+                (kind, node, nodeState) -> {
+                  at[0] = node;
+                  nodeState.reportMatch(NodeMatchers.match(this, kind, node, nodeState));
                 });
       }
     } catch (RuntimeException | AssertionError | StackOverflowError | LinkageError e) {

@@ -125,6 +125,9 @@ public final class LockOrderViolation extends LockAnalysisChecker
 
   @Override
   public Description matchVariable(VariableTree tree, VisitorState state) {
+    if (tree.getModifiers().getAnnotations().isEmpty()) {
+      return Description.NO_MATCH; // most variables: nothing to check, no symbol needed
+    }
     Symbol symbol = ASTHelpers.getSymbol(tree);
     if (symbol != null && symbol.getKind() == javax.lang.model.element.ElementKind.FIELD) {
       reportProblems(symbol, tree.getModifiers().getAnnotations(), state);

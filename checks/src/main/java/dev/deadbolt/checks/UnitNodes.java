@@ -14,6 +14,7 @@ import com.sun.source.tree.MethodInvocationTree;
 import com.sun.source.tree.MethodTree;
 import com.sun.source.tree.NewClassTree;
 import com.sun.source.tree.SynchronizedTree;
+import com.sun.source.tree.Tree;
 import com.sun.source.tree.VariableTree;
 import com.sun.source.tree.WhileLoopTree;
 import com.sun.source.util.TreePath;
@@ -52,6 +53,8 @@ final class UnitNodes {
   /** Per kind, the paths found and each one's position in the whole scan (to merge kinds in order). */
   private final TreePath[][] paths = new TreePath[Kind.values().length][];
   private final int[][] order = new int[Kind.values().length][];
+  /** Per kind, each node's state, made when a check first visits it. */
+  private final VisitorState[][] states = new VisitorState[Kind.values().length][];
   private final int[] counts = new int[Kind.values().length];
 
   private UnitNodes(CompilationUnitTree unit) {
@@ -61,6 +64,9 @@ final class UnitNodes {
       order[k] = new int[16];
     }
     new Collector().scan(unit, null);
+    for (int k = 0; k < paths.length; k++) {
+      states[k] = new VisitorState[counts[k]];
+    }
   }
 
   /**
@@ -79,18 +85,23 @@ final class UnitNodes {
     return current[0];
   }
 
-  /** Receives one node of a pass. */
+  /** Receives one node of a pass, with a state whose path is the node's. */
   interface Visit {
-    void visit(Kind kind, TreePath path);
+    void visit(Kind kind, Tree node, VisitorState state);
   }
 
-  /** Calls {@code visit} for every node of the {@code kinds}, in scan order. */
-  void forEach(Set<Kind> kinds, Visit visit) {
+  /**
+   * Calls {@code visit} for every node of the {@code kinds}, in scan order. Each node's state is made
+   * from {@code unitState} once and shared by every check that visits the node: the checks' states
+   * differ only in the suppression Error Prone decided for them, which it never does for Deadbolt's
+   * checks ({@link DeadboltChecker#supportsSuppressWarnings()}).
+   */
+  void forEach(Set<Kind> kinds, VisitorState unitState, Visit visit) {
     Kind[] wanted = kinds.toArray(new Kind[0]);
     if (wanted.length == 1) {
       int k = wanted[0].ordinal();
       for (int i = 0; i < counts[k]; i++) {
-        visit.visit(wanted[0], paths[k][i]);
+        visit.visit(wanted[0], paths[k][i].getLeaf(), stateAt(k, i, unitState));
       }
       return;
     }
@@ -109,8 +120,19 @@ final class UnitNodes {
       if (best < 0) {
         return;
       }
-      visit.visit(wanted[best], paths[wanted[best].ordinal()][next[best]++]);
+      int k = wanted[best].ordinal();
+      int i = next[best]++;
+      visit.visit(wanted[best], paths[k][i].getLeaf(), stateAt(k, i, unitState));
     }
+  }
+
+  private VisitorState stateAt(int kind, int index, VisitorState unitState) {
+    VisitorState state = states[kind][index];
+    if (state == null) {
+      state = unitState.withPath(paths[kind][index]);
+      states[kind][index] = state;
+    }
+    return state;
   }
 
   private final class Collector extends TreePathScanner<Void, Void> {
