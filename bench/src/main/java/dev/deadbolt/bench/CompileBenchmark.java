@@ -267,6 +267,23 @@ public final class CompileBenchmark {
         javacThread,
         pairedCpu,
         100.0 * medianOf(pairedCpu) / javacCpu);
+    // Deadbolt's own time in each round against the same round's plain javac: both measured minutes
+    // apart, so the machine's drift between rounds (large on a shared 2-core machine) mostly cancels.
+    List<Long> ownPerMille = new ArrayList<>();
+    for (int i = 0; i < samples.get(Mode.JAVAC).size(); i++) {
+      ownPerMille.add(
+          1000
+              * samples.get(Mode.ERROR_PRONE_AND_DEADBOLT).get(i).deadboltMs()
+              / samples.get(Mode.JAVAC).get(i).wallMs());
+    }
+    System.out.printf(
+        Locale.ROOT,
+        "  Deadbolt's checks' own time (Error Prone's timings) in each Error Prone + Deadbolt compile, as a"
+            + " share of the same round's plain javac wall: %s%%, median %.1f%%%n",
+        ownPerMille.stream()
+            .map(v -> String.format(Locale.ROOT, "%.1f", v / 10.0))
+            .collect(java.util.stream.Collectors.joining(", ", "[", "]")),
+        medianOf(ownPerMille) / 10.0);
     // Samples are compared within one compile only: how many threads a sample period catches differs
     // between compiles, so counts from two different runs do not compare.
     double bothShare = medianShare(samples.get(Mode.ERROR_PRONE_AND_DEADBOLT));
