@@ -55,6 +55,11 @@ public final class CompileBenchmark {
 
   /** With {@code --jfr-dir}: each compile's JVM also records everything JFR's profile settings do. */
   private static Path jfrDir;
+  /**
+   * Unmeasured compiles before the measured one, in the same JVM ({@code --warmups}); javac still loads
+   * the processor path, and so Deadbolt, afresh for every compile.
+   */
+  private static int warmups;
 
   private static final String[] JVM_FLAGS = {
     "--add-exports=jdk.compiler/com.sun.tools.javac.api=ALL-UNNAMED",
@@ -111,6 +116,7 @@ public final class CompileBenchmark {
         case "--long-method" -> longMethod = ints(args[i + 1]);
         case "--work" -> work = Path.of(args[i + 1]);
         case "--jfr-dir" -> jfrDir = Path.of(args[i + 1]).toAbsolutePath();
+        case "--warmups" -> warmups = Integer.parseInt(args[i + 1]);
         default -> throw new IllegalArgumentException("unknown option " + args[i]);
       }
     }
@@ -350,6 +356,7 @@ public final class CompileBenchmark {
     List<String> command = new ArrayList<>();
     command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
     command.addAll(List.of(JVM_FLAGS));
+    command.add("-Ddeadbolt.bench.warmups=" + warmups);
     if (jfrDir != null) {
       Files.createDirectories(jfrDir);
       String name = sources.getFileName() + "-" + mode + "-" + System.nanoTime() + ".jfr";
