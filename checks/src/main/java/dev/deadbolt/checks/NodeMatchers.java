@@ -17,6 +17,7 @@ import com.sun.source.tree.VariableTree;
 import com.sun.source.tree.WhileLoopTree;
 import com.sun.source.tree.Tree;
 import java.util.EnumSet;
+import java.util.Map;
 
 /**
  * The node kinds a Deadbolt check matches, as Error Prone's {@code BugChecker.*TreeMatcher} interfaces
@@ -83,22 +84,32 @@ final class NodeMatchers {
     Description matchClass(ClassTree tree, VisitorState state);
   }
 
+  /** Which interface matches which kind. */
+  private static final Map<Class<?>, UnitNodes.Kind> KINDS =
+      Map.ofEntries(
+          Map.entry(MethodInvocationMatcher.class, UnitNodes.Kind.METHOD_INVOCATION),
+          Map.entry(NewClassMatcher.class, UnitNodes.Kind.NEW_CLASS),
+          Map.entry(MemberReferenceMatcher.class, UnitNodes.Kind.MEMBER_REFERENCE),
+          Map.entry(VariableMatcher.class, UnitNodes.Kind.VARIABLE),
+          Map.entry(BlockMatcher.class, UnitNodes.Kind.BLOCK),
+          Map.entry(MethodMatcher.class, UnitNodes.Kind.METHOD),
+          Map.entry(CatchMatcher.class, UnitNodes.Kind.CATCH),
+          Map.entry(SynchronizedMatcher.class, UnitNodes.Kind.SYNCHRONIZED),
+          Map.entry(WhileLoopMatcher.class, UnitNodes.Kind.WHILE_LOOP),
+          Map.entry(DoWhileLoopMatcher.class, UnitNodes.Kind.DO_WHILE_LOOP),
+          Map.entry(ForLoopMatcher.class, UnitNodes.Kind.FOR_LOOP),
+          Map.entry(AnnotationMatcher.class, UnitNodes.Kind.ANNOTATION),
+          Map.entry(ClassMatcher.class, UnitNodes.Kind.CLASS));
+
   /** The kinds {@code check} matches. */
   static EnumSet<UnitNodes.Kind> kindsOf(Object check) {
     EnumSet<UnitNodes.Kind> kinds = EnumSet.noneOf(UnitNodes.Kind.class);
-    if (check instanceof MethodInvocationMatcher) kinds.add(UnitNodes.Kind.METHOD_INVOCATION);
-    if (check instanceof NewClassMatcher) kinds.add(UnitNodes.Kind.NEW_CLASS);
-    if (check instanceof MemberReferenceMatcher) kinds.add(UnitNodes.Kind.MEMBER_REFERENCE);
-    if (check instanceof VariableMatcher) kinds.add(UnitNodes.Kind.VARIABLE);
-    if (check instanceof BlockMatcher) kinds.add(UnitNodes.Kind.BLOCK);
-    if (check instanceof MethodMatcher) kinds.add(UnitNodes.Kind.METHOD);
-    if (check instanceof CatchMatcher) kinds.add(UnitNodes.Kind.CATCH);
-    if (check instanceof SynchronizedMatcher) kinds.add(UnitNodes.Kind.SYNCHRONIZED);
-    if (check instanceof WhileLoopMatcher) kinds.add(UnitNodes.Kind.WHILE_LOOP);
-    if (check instanceof DoWhileLoopMatcher) kinds.add(UnitNodes.Kind.DO_WHILE_LOOP);
-    if (check instanceof ForLoopMatcher) kinds.add(UnitNodes.Kind.FOR_LOOP);
-    if (check instanceof AnnotationMatcher) kinds.add(UnitNodes.Kind.ANNOTATION);
-    if (check instanceof ClassMatcher) kinds.add(UnitNodes.Kind.CLASS);
+    KINDS.forEach(
+        (matcher, kind) -> {
+          if (matcher.isInstance(check)) {
+            kinds.add(kind);
+          }
+        });
     return kinds;
   }
 
