@@ -23,9 +23,6 @@ import java.util.Map;
 public final class LockSigns {
   private LockSigns() {}
 
-  /** Test runs check every recorded answer against a scan of its own. */
-  private static final boolean VERIFY = Boolean.getBoolean("deadbolt.verifyLockSigns");
-
   /** Per file of the compilation, whether it has a sign of a lock. */
   private static final Context.Key<Map<CompilationUnitTree, Boolean>> UNITS = new Context.Key<>();
 
@@ -34,7 +31,11 @@ public final class LockSigns {
    * both ask, and most files have none, so each file is scanned for this once per compilation.
    */
   public static boolean anyInUnit(CompilationUnitTree unit, Context context) {
-    Map<CompilationUnitTree, Boolean> known = known(context);
+    Map<CompilationUnitTree, Boolean> known = context.get(UNITS);
+    if (known == null) {
+      known = new IdentityHashMap<>();
+      context.put(UNITS, known);
+    }
     Boolean any = known.get(unit);
     if (any == null) {
       any = anyIn(unit);
@@ -49,56 +50,36 @@ public final class LockSigns {
     new TreeScanner<Void, Void>() {
       @Override
       public Void scan(Tree tree, Void unused) {
-        if (found[0] || tree == null) {
-          return null;
-        }
-        if (isSign(tree)) {
+        return found[0] ? null : super.scan(tree, unused);
+      }
+
+      @Override
+      public Void visitSynchronized(SynchronizedTree node, Void unused) {
+        found[0] = true;
+        return null;
+      }
+
+      @Override
+      public Void visitMethodInvocation(MethodInvocationTree node, Void unused) {
+        if (LockOperation.mightBeLockOperation(node)) {
           found[0] = true;
           return null;
         }
-        return super.scan(tree, unused);
+        return super.visitMethodInvocation(node, unused);
+      }
+
+      @Override
+      public Void visitMethod(MethodTree node, Void unused) {
+        MethodSymbol method = ASTHelpers.getSymbol(node);
+        if (method == null || (method.flags() & Flags.SYNCHRONIZED) != 0 || hasContract(method)) {
+          found[0] = true;
+          return null;
+        }
+        return super.visitMethod(node, unused);
       }
     }.scan(code, null);
     return found[0];
   }
-
-  /** Whether {@code node} itself, apart from what it contains, is a sign of a lock. */
-  public static boolean isSign(Tree node) {
-    if (node instanceof SynchronizedTree) {
-      return true;
-    }
-    if (node instanceof MethodInvocationTree call) {
-      return LockOperation.mightBeLockOperation(call);
-    }
-    if (node instanceof MethodTree tree) {
-      MethodSymbol method = ASTHelpers.getSymbol(tree);
-      return method == null || (method.flags() & Flags.SYNCHRONIZED) != 0 || hasContract(method);
-    }
-    return false;
-  }
-
-  /**
-   * Records whether the file {@code unit} has a sign of a lock, found by a scan of the whole file
-   * that another analysis made anyway (with {@link #isSign} at every node), unless already known.
-   */
-  public static void recordUnit(CompilationUnitTree unit, Context context, boolean any) {
-    if (VERIFY && any != anyIn(unit)) {
-      throw new IllegalStateException(
-          "a file's walk found " + (any ? "a" : "no") + " sign of a lock, its own scan the opposite: "
-              + unit.getSourceFile().getName());
-    }
-    known(context).putIfAbsent(unit, any);
-  }
-
-  private static Map<CompilationUnitTree, Boolean> known(Context context) {
-    Map<CompilationUnitTree, Boolean> known = context.get(UNITS);
-    if (known == null) {
-      known = new IdentityHashMap<>();
-      context.put(UNITS, known);
-    }
-    return known;
-  }
-
 
   private static boolean hasContract(MethodSymbol method) {
     for (var annotation : method.getAnnotationMirrors()) {

@@ -20,7 +20,6 @@ import com.sun.source.tree.WhileLoopTree;
 import com.sun.source.util.TreePath;
 import com.sun.source.util.TreePathScanner;
 import com.sun.tools.javac.util.Context;
-import dev.deadbolt.analysis.LockSigns;
 import java.util.Arrays;
 import java.util.Set;
 
@@ -58,17 +57,13 @@ final class UnitNodes {
   private final VisitorState[][] states = new VisitorState[Kind.values().length][];
   private final int[] counts = new int[Kind.values().length];
 
-  private UnitNodes(CompilationUnitTree unit, VisitorState state) {
+  private UnitNodes(CompilationUnitTree unit) {
     this.unit = unit;
     for (int k = 0; k < paths.length; k++) {
       paths[k] = new TreePath[16];
       order[k] = new int[16];
     }
-    Collector collector = new Collector();
-    collector.scan(unit, null);
-    // The same walk answered whether the file shows any sign of a lock: the lock analyses need not
-    // walk it again.
-    LockSigns.recordUnit(unit, state.context, collector.lockSign);
+    new Collector().scan(unit, null);
     for (int k = 0; k < paths.length; k++) {
       states[k] = new VisitorState[counts[k]];
     }
@@ -85,7 +80,7 @@ final class UnitNodes {
       state.context.put(KEY, current);
     }
     if (current[0] == null || current[0].unit != unit) {
-      current[0] = new UnitNodes(unit, state);
+      current[0] = new UnitNodes(unit);
     }
     return current[0];
   }
@@ -142,8 +137,6 @@ final class UnitNodes {
 
   private final class Collector extends TreePathScanner<Void, Void> {
     private int seen;
-    /** Whether a node seen so far is a sign of a lock ({@link LockSigns#isSign}). */
-    private boolean lockSign;
 
     private void add(Kind kind) {
       int k = kind.ordinal();
@@ -151,12 +144,7 @@ final class UnitNodes {
         paths[k] = Arrays.copyOf(paths[k], counts[k] * 2);
         order[k] = Arrays.copyOf(order[k], counts[k] * 2);
       }
-      TreePath path = getCurrentPath();
-      if (!lockSign
-          && (kind == Kind.METHOD_INVOCATION || kind == Kind.SYNCHRONIZED || kind == Kind.METHOD)) {
-        lockSign = LockSigns.isSign(path.getLeaf());
-      }
-      paths[k][counts[k]] = path;
+      paths[k][counts[k]] = getCurrentPath();
       order[k][counts[k]] = seen++;
       counts[k]++;
     }
