@@ -8,10 +8,10 @@ import com.sun.tools.javac.comp.AttrContext;
 import com.sun.tools.javac.comp.Enter;
 import com.sun.tools.javac.comp.Env;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.Map;
 import javax.tools.JavaFileObject;
 
 /**
@@ -25,18 +25,24 @@ public final class CompiledClasses {
   /** Every class, nested ones included, with source in this compilation, in a stable order. */
   public static List<ClassSymbol> all(VisitorState state) {
     Enter enter = Enter.instance(state.context);
-    List<ClassSymbol> classes = new ArrayList<>();
+    // javac's symbol table iterates in hash order; results must not depend on it. Sorted by flat
+    // name, each name made a string once (a comparator would make two per comparison); two modules
+    // may each have a class of the same name, so not a map.
+    List<Map.Entry<String, ClassSymbol>> classes = new ArrayList<>();
     for (ClassSymbol cls : Symtab.instance(state.context).getAllClasses()) {
       // The source-file test is cheap; javac keeps an environment only for classes it compiles.
       if (cls.sourcefile != null
           && cls.sourcefile.getKind() == JavaFileObject.Kind.SOURCE
           && enter.getEnv(cls) != null) {
-        classes.add(cls);
+        classes.add(Map.entry(cls.flatName().toString(), cls));
       }
     }
-    // javac's symbol table iterates in hash order; results must not depend on it.
-    classes.sort(Comparator.comparing(c -> c.flatName().toString()));
-    return classes;
+    classes.sort(Map.Entry.comparingByKey());
+    List<ClassSymbol> sorted = new ArrayList<>(classes.size());
+    for (Map.Entry<String, ClassSymbol> entry : classes) {
+      sorted.add(entry.getValue());
+    }
+    return sorted;
   }
 
   /** Every compilation unit with a class in this compilation, in the order of {@link #all}. */
