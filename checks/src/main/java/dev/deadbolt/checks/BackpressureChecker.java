@@ -1,7 +1,6 @@
 package dev.deadbolt.checks;
 
 import com.google.errorprone.VisitorState;
-import com.google.errorprone.matchers.Description;
 import com.sun.source.tree.CompilationUnitTree;
 import com.sun.source.tree.Tree;
 import dev.deadbolt.backpressure.BackpressureOptions;

@@ -8,10 +8,10 @@ import com.google.errorprone.BugPattern.LinkType;
 import com.google.errorprone.BugPattern.StandardTags;
 import com.google.errorprone.VisitorState;
 import com.google.errorprone.bugpatterns.BugChecker;
-import dev.deadbolt.checks.NodeMatchers.AnnotationMatcher;
 import com.google.errorprone.matchers.Description;
 import com.sun.source.tree.AnnotationTree;
 import dev.deadbolt.backpressure.BoundedByAnnotation;
+import dev.deadbolt.checks.NodeMatchers.AnnotationMatcher;
 
 /**
  * Reports a {@code @BoundedBy} whose reason is empty. Such an annotation suppresses nothing (the

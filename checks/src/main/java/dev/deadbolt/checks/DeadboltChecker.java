@@ -14,8 +14,8 @@ import dev.deadbolt.analysis.Suppressions;
 import dev.deadbolt.config.ConfigProblems;
 import dev.deadbolt.report.FindingsReport;
 import dev.deadbolt.report.Suppression;
-import java.util.Optional;
 import java.util.EnumSet;
+import java.util.Optional;
 
 /**
  * Base of every Deadbolt check, and the one way a finding reaches the user: a check builds it with

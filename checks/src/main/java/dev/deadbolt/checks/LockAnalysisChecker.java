@@ -1,7 +1,6 @@
 package dev.deadbolt.checks;
 
 import com.google.errorprone.VisitorState;
-import com.google.errorprone.matchers.Description;
 import com.sun.source.tree.CompilationUnitTree;
 import dev.deadbolt.analysis.LockAnalyses;
 import dev.deadbolt.config.ConfigProblems;
