@@ -3,14 +3,15 @@ package dev.deadbolt.analysis;
 import com.google.errorprone.VisitorState;
 import com.sun.source.tree.CompilationUnitTree;
 import com.sun.tools.javac.code.Symbol.ClassSymbol;
+import com.sun.tools.javac.code.Symbol.PackageSymbol;
 import com.sun.tools.javac.code.Symtab;
 import com.sun.tools.javac.comp.AttrContext;
 import com.sun.tools.javac.comp.Enter;
 import com.sun.tools.javac.comp.Env;
+import com.sun.tools.javac.tree.JCTree.JCClassDecl;
 import java.util.ArrayList;
-import java.util.LinkedHashSet;
+import java.util.IdentityHashMap;
 import java.util.List;
-import java.util.Set;
 import java.util.Map;
 import javax.tools.JavaFileObject;
 
@@ -45,16 +46,31 @@ public final class CompiledClasses {
     return sorted;
   }
 
-  /** Every compilation unit with a class in this compilation, in the order of {@link #all}. */
+  /**
+   * Every compilation unit with a class in this compilation, in the order of {@link #all}: by the least
+   * flat name of its classes, which is always one of its top-level classes' (a nested class's flat name
+   * extends its top-level class's). Read from javac's class environments, which hold only the classes
+   * compiled from source; the symbol table {@link #all} filters holds every class javac has loaded.
+   */
   public static List<CompilationUnitTree> units(VisitorState state) {
-    Enter enter = Enter.instance(state.context);
-    Set<CompilationUnitTree> units = new LinkedHashSet<>();
-    for (ClassSymbol cls : all(state)) {
-      Env<AttrContext> env = enter.getEnv(cls);
-      if (env != null && env.toplevel != null) {
-        units.add(env.toplevel);
+    Map<CompilationUnitTree, String> leastName = new IdentityHashMap<>();
+    for (Env<AttrContext> env : Enter.instance(state.context).getEnvs()) {
+      if (env.toplevel != null
+          && env.tree instanceof JCClassDecl decl
+          && decl.sym != null
+          && decl.sym.owner instanceof PackageSymbol
+          && decl.sym.sourcefile != null
+          && decl.sym.sourcefile.getKind() == JavaFileObject.Kind.SOURCE) {
+        leastName.merge(
+            env.toplevel, decl.sym.flatName().toString(), (a, b) -> a.compareTo(b) <= 0 ? a : b);
       }
     }
-    return new ArrayList<>(units);
+    List<Map.Entry<CompilationUnitTree, String>> units = new ArrayList<>(leastName.entrySet());
+    units.sort(Map.Entry.comparingByValue());
+    List<CompilationUnitTree> sorted = new ArrayList<>(units.size());
+    for (Map.Entry<CompilationUnitTree, String> unit : units) {
+      sorted.add(unit.getKey());
+    }
+    return sorted;
   }
 }

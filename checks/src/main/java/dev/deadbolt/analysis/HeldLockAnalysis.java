@@ -234,6 +234,13 @@ public final class HeldLockAnalysis {
       this.path = path;
       this.resolver = resolver;
       this.state = state;
+      if (!mayHaveSigns(path, state)) {
+        // No lock call, no synchronized, no contract: nothing to read or scan.
+        this.heldOnEntry = ImmutableSet.of();
+        this.takesLocks = false;
+        this.onlyAcquisition = null;
+        return;
+      }
       this.heldOnEntry =
           path.getLeaf() instanceof MethodTree method
               ? LockContracts.heldOnEntry(ASTHelpers.getSymbol(method), state)
@@ -241,6 +248,19 @@ public final class HeldLockAnalysis {
       LockCalls calls = lockCalls(path.getLeaf(), state);
       this.takesLocks = calls.any();
       this.onlyAcquisition = calls.onlyAcquisition();
+    }
+
+    /**
+     * Whether the method that is (or, for a lambda, contains) this root has a sign of a lock; a lambda
+     * outside any method (in a field's initializer) is scanned as it is.
+     */
+    private static boolean mayHaveSigns(TreePath root, VisitorState state) {
+      for (TreePath p = root; p != null; p = p.getParentPath()) {
+        if (p.getLeaf() instanceof MethodTree method) {
+          return LockSigns.anyInMethod(method, root.getCompilationUnit(), state.context);
+        }
+      }
+      return true;
     }
 
     boolean mayHold() {

@@ -10,6 +10,9 @@ import com.sun.tools.javac.api.JavacTrees;
 import com.sun.tools.javac.code.Symbol.ClassSymbol;
 import com.sun.tools.javac.code.Symbol.MethodSymbol;
 import com.sun.tools.javac.code.Symbol.PackageSymbol;
+import com.sun.tools.javac.comp.AttrContext;
+import com.sun.tools.javac.comp.Enter;
+import com.sun.tools.javac.comp.Env;
 import java.util.HashMap;
 import java.util.Map;
 import javax.tools.JavaFileObject;
@@ -66,7 +69,13 @@ final class MethodTrees {
    */
   private Map<MethodSymbol, TreePath> index(ClassSymbol topLevel) {
     Map<MethodSymbol, TreePath> methods = new HashMap<>();
-    TreePath classPath = JavacTrees.instance(state.context).getPath(topLevel);
+    // A top-level class is a child of its file: its path is two steps, where JavacTrees.getPath
+    // searches the file for the class's declaration.
+    Env<AttrContext> env = Enter.instance(state.context).getEnv(topLevel);
+    TreePath classPath =
+        env != null && env.toplevel != null && env.tree instanceof ClassTree
+            ? new TreePath(new TreePath(env.toplevel), env.tree)
+            : JavacTrees.instance(state.context).getPath(topLevel);
     if (classPath != null && classPath.getLeaf() instanceof ClassTree cls) {
       addMembers(classPath, cls, methods);
     }

@@ -69,7 +69,9 @@ public final class ObservedLockOrder {
         @Override
         public Void visitMethod(MethodTree method, Void unused) {
           // A method that holds no lock anywhere cannot take one while holding another.
-          return LockSigns.anyIn(method) ? super.visitMethod(method, unused) : null;
+          return LockSigns.anyInMethod(method, unit, anyState.context)
+              ? super.visitMethod(method, unused)
+              : null;
         }
 
         @Override
