@@ -32,6 +32,9 @@ public final class LockSigns {
   /** Per file of the compilation, its signs. */
   private static final Context.Key<Map<CompilationUnitTree, UnitSigns>> UNITS = new Context.Key<>();
 
+  /** Test runs set this to check every file's recorded signs against a scan of their own. */
+  private static final boolean VERIFY = Boolean.getBoolean("deadbolt.verifyLockSigns");
+
   /**
    * Whether the file {@code unit} has a sign of a lock: the held-lock analysis and the lock order
    * both ask, and most files have none, so each file is scanned for this once per compilation.
@@ -48,12 +51,17 @@ public final class LockSigns {
     return of(unit, context).methods().contains(method);
   }
 
-  private static UnitSigns of(CompilationUnitTree unit, Context context) {
+  private static Map<CompilationUnitTree, UnitSigns> known(Context context) {
     Map<CompilationUnitTree, UnitSigns> known = context.get(UNITS);
     if (known == null) {
       known = new IdentityHashMap<>();
       context.put(UNITS, known);
     }
+    return known;
+  }
+
+  private static UnitSigns of(CompilationUnitTree unit, Context context) {
+    Map<CompilationUnitTree, UnitSigns> known = known(context);
     UnitSigns signs = known.get(unit);
     if (signs == null) {
       signs = scan(unit);
@@ -63,52 +71,91 @@ public final class LockSigns {
   }
 
   /**
-   * One walk of the whole file. A sign marks the innermost method around it; a method with a sign
-   * marks the method around it when the walk leaves it, so every enclosing method ends up marked.
+   * Follows a walk of one file, node before children, and collects its signs. The file's own scan
+   * below drives one, and so does the checks' walk of the file they are checking, so that a file the
+   * checks walk anyway is not walked again for this (the lock order walks the others).
    */
-  private static UnitSigns scan(CompilationUnitTree unit) {
-    Set<MethodTree> signed = Collections.newSetFromMap(new IdentityHashMap<>());
-    boolean[] any = new boolean[1];
-    new TreeScanner<Void, Void>() {
-      /** Whether the method being walked has a sign so far; true outside any method. */
-      private boolean current = true;
+  public static final class Tracker {
+    private final Set<MethodTree> signed = Collections.newSetFromMap(new IdentityHashMap<>());
+    private boolean any;
+    /** Whether the method being walked has a sign so far; true outside any method. */
+    private boolean current = true;
 
-      private void sign() {
-        any[0] = true;
-        current = true;
+    private void sign() {
+      any = true;
+      current = true;
+    }
+
+    public void onSynchronized() {
+      sign();
+    }
+
+    public void onInvocation(MethodInvocationTree node) {
+      if (LockOperation.mightBeLockOperation(node)) {
+        sign();
       }
+    }
 
+    /** Called before the method's children are walked; pass the result to {@link #exitMethod}. */
+    public boolean enterMethod(MethodTree node) {
+      boolean outer = current;
+      current = false;
+      MethodSymbol method = ASTHelpers.getSymbol(node);
+      if (method == null || (method.flags() & Flags.SYNCHRONIZED) != 0 || hasContract(method)) {
+        sign();
+      }
+      return outer;
+    }
+
+    /** A method with a sign gives one to the method around it. */
+    public void exitMethod(MethodTree node, boolean outer) {
+      if (current) {
+        signed.add(node);
+      }
+      current = outer || current;
+    }
+
+    /** Keeps what the walk of {@code unit} found, unless the file's signs are already known. */
+    public void record(CompilationUnitTree unit, Context context) {
+      UnitSigns found = new UnitSigns(any, signed);
+      if (VERIFY) {
+        UnitSigns scanned = scan(unit);
+        if (scanned.any() != found.any() || !scanned.methods().equals(found.methods())) {
+          throw new IllegalStateException(
+              "lock signs of " + unit.getSourceFile().getName() + ": the walk found " + found.any()
+                  + " in " + found.methods().size() + " methods, the file's own scan "
+                  + scanned.any() + " in " + scanned.methods().size());
+        }
+      }
+      known(context).putIfAbsent(unit, found);
+    }
+  }
+
+  /** One walk of the whole file. */
+  private static UnitSigns scan(CompilationUnitTree unit) {
+    Tracker tracker = new Tracker();
+    new TreeScanner<Void, Void>() {
       @Override
       public Void visitSynchronized(SynchronizedTree node, Void unused) {
-        sign();
+        tracker.onSynchronized();
         return super.visitSynchronized(node, unused);
       }
 
       @Override
       public Void visitMethodInvocation(MethodInvocationTree node, Void unused) {
-        if (LockOperation.mightBeLockOperation(node)) {
-          sign();
-        }
+        tracker.onInvocation(node);
         return super.visitMethodInvocation(node, unused);
       }
 
       @Override
       public Void visitMethod(MethodTree node, Void unused) {
-        boolean outer = current;
-        current = false;
-        MethodSymbol method = ASTHelpers.getSymbol(node);
-        if (method == null || (method.flags() & Flags.SYNCHRONIZED) != 0 || hasContract(method)) {
-          sign();
-        }
+        boolean outer = tracker.enterMethod(node);
         super.visitMethod(node, unused);
-        if (current) {
-          signed.add(node);
-        }
-        current = outer || current;
+        tracker.exitMethod(node, outer);
         return null;
       }
     }.scan(unit, null);
-    return new UnitSigns(any[0], signed);
+    return new UnitSigns(tracker.any, tracker.signed);
   }
 
   private static boolean hasContract(MethodSymbol method) {

@@ -20,6 +20,7 @@ import com.sun.source.tree.WhileLoopTree;
 import com.sun.source.util.TreePath;
 import com.sun.source.util.TreePathScanner;
 import com.sun.tools.javac.util.Context;
+import dev.deadbolt.analysis.LockSigns;
 import java.util.Arrays;
 import java.util.Set;
 
@@ -57,13 +58,15 @@ final class UnitNodes {
   private final VisitorState[][] states = new VisitorState[Kind.values().length][];
   private final int[] counts = new int[Kind.values().length];
 
-  private UnitNodes(CompilationUnitTree unit) {
+  private UnitNodes(CompilationUnitTree unit, Context context) {
     this.unit = unit;
     for (int k = 0; k < paths.length; k++) {
       paths[k] = new TreePath[16];
       order[k] = new int[16];
     }
-    new Collector().scan(unit, null);
+    Collector collector = new Collector();
+    collector.scan(unit, null);
+    collector.lockSigns.record(unit, context);
     for (int k = 0; k < paths.length; k++) {
       states[k] = new VisitorState[counts[k]];
     }
@@ -80,7 +83,7 @@ final class UnitNodes {
       state.context.put(KEY, current);
     }
     if (current[0] == null || current[0].unit != unit) {
-      current[0] = new UnitNodes(unit);
+      current[0] = new UnitNodes(unit, state.context);
     }
     return current[0];
   }
@@ -137,6 +140,8 @@ final class UnitNodes {
 
   private final class Collector extends TreePathScanner<Void, Void> {
     private int seen;
+    /** The same walk finds the file's signs of a lock, so the lock analyses need not walk it again. */
+    private final LockSigns.Tracker lockSigns = new LockSigns.Tracker();
 
     private void add(Kind kind) {
       int k = kind.ordinal();
@@ -152,6 +157,7 @@ final class UnitNodes {
     @Override
     public Void visitMethodInvocation(MethodInvocationTree node, Void unused) {
       add(Kind.METHOD_INVOCATION);
+      lockSigns.onInvocation(node);
       return super.visitMethodInvocation(node, unused);
     }
 
@@ -185,7 +191,10 @@ final class UnitNodes {
         return null; // javac's default constructor: Error Prone's scan skips it too
       }
       add(Kind.METHOD);
-      return super.visitMethod(node, unused);
+      boolean outer = lockSigns.enterMethod(node);
+      super.visitMethod(node, unused);
+      lockSigns.exitMethod(node, outer);
+      return null;
     }
 
     @Override
@@ -197,6 +206,7 @@ final class UnitNodes {
     @Override
     public Void visitSynchronized(SynchronizedTree node, Void unused) {
       add(Kind.SYNCHRONIZED);
+      lockSigns.onSynchronized();
       return super.visitSynchronized(node, unused);
     }
 
