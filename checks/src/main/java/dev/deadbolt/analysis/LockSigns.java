@@ -4,11 +4,12 @@ import com.google.errorprone.util.ASTHelpers;
 import com.sun.source.tree.CompilationUnitTree;
 import com.sun.source.tree.MethodInvocationTree;
 import com.sun.source.tree.MethodTree;
-import com.sun.source.tree.SynchronizedTree;
-import com.sun.source.tree.Tree;
-import com.sun.source.util.TreeScanner;
 import com.sun.tools.javac.code.Flags;
 import com.sun.tools.javac.code.Symbol.MethodSymbol;
+import com.sun.tools.javac.tree.JCTree.JCCompilationUnit;
+import com.sun.tools.javac.tree.JCTree.JCMethodDecl;
+import com.sun.tools.javac.tree.JCTree.JCMethodInvocation;
+import com.sun.tools.javac.tree.JCTree.JCSynchronized;
 import com.sun.tools.javac.util.Context;
 import java.util.Collections;
 import java.util.IdentityHashMap;
@@ -131,30 +132,33 @@ public final class LockSigns {
     }
   }
 
-  /** One walk of the whole file. */
+  /**
+   * One walk of the whole file, with javac's own tree scanner: it walks a list without an iterator and
+   * returns nothing to reduce, and the order of the walk does not matter here. (The lock order runs
+   * this over every file of the compilation at once, mostly before the JIT has warmed up to it.)
+   */
   private static UnitSigns scan(CompilationUnitTree unit) {
     Tracker tracker = new Tracker();
-    new TreeScanner<Void, Void>() {
+    new com.sun.tools.javac.tree.TreeScanner() {
       @Override
-      public Void visitSynchronized(SynchronizedTree node, Void unused) {
+      public void visitSynchronized(JCSynchronized node) {
         tracker.onSynchronized();
-        return super.visitSynchronized(node, unused);
+        super.visitSynchronized(node);
       }
 
       @Override
-      public Void visitMethodInvocation(MethodInvocationTree node, Void unused) {
+      public void visitApply(JCMethodInvocation node) {
         tracker.onInvocation(node);
-        return super.visitMethodInvocation(node, unused);
+        super.visitApply(node);
       }
 
       @Override
-      public Void visitMethod(MethodTree node, Void unused) {
+      public void visitMethodDef(JCMethodDecl node) {
         boolean outer = tracker.enterMethod(node);
-        super.visitMethod(node, unused);
+        super.visitMethodDef(node);
         tracker.exitMethod(node, outer);
-        return null;
       }
-    }.scan(unit, null);
+    }.scan((JCCompilationUnit) unit);
     return new UnitSigns(tracker.any, tracker.signed);
   }
 
