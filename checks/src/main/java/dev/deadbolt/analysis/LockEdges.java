@@ -1,6 +1,7 @@
 package dev.deadbolt.analysis;
 
 import com.google.common.collect.ImmutableList;
+import com.google.common.collect.ImmutableSet;
 import com.google.errorprone.VisitorState;
 import com.sun.source.tree.MethodInvocationTree;
 import com.sun.source.tree.SynchronizedTree;
@@ -31,17 +32,6 @@ public final class LockEdges {
     if (!heldLocks.mayHoldLocks(site, state)) {
       return List.of(); // nothing can be held here, so nothing acquired here makes an edge
     }
-    // What is held first: it is read off the tree, while what a call acquires may mean summarizing
-    // the callee and everything it calls. Only held locks with a declaration make edges.
-    List<LockId> heldDeclared = new ArrayList<>();
-    for (LockId h : heldLocks.heldAt(site, state)) {
-      if (LockNode.of(h).isPresent()) {
-        heldDeclared.add(h);
-      }
-    }
-    if (heldDeclared.isEmpty()) {
-      return List.of();
-    }
     LockResolver resolver = heldLocks.resolverFor(site, state);
     List<Acquired> acquired = new ArrayList<>();
     if (leaf instanceof SynchronizedTree sync) {
@@ -66,9 +56,13 @@ public final class LockEdges {
     if (acquired.isEmpty()) {
       return List.of();
     }
+    ImmutableSet<LockId> held = heldLocks.heldAt(site, state);
     List<LockEdge> edges = new ArrayList<>();
-    for (LockId h : heldDeclared) {
+    for (LockId h : held) {
       Optional<LockNode> heldNode = LockNode.of(h);
+      if (heldNode.isEmpty()) {
+        continue;
+      }
       for (Acquired a : acquired) {
         boolean sameObject =
             a.lock() != null

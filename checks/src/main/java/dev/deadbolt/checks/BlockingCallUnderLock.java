@@ -70,20 +70,18 @@ public final class BlockingCallUnderLock extends LockAnalysisChecker
   private Description check(ExpressionTree call, VisitorState state) {
     LockAnalyses analyses = analyses(state);
     HeldLockAnalysis heldLocks = analyses.heldLocks();
-    // Cheapest first: in code that takes no lock this is a walk up the tree path, nothing more.
+    // Cheapest first: in code that takes no lock this is a walk up the tree path, nothing more; the
+    // dataflow runs only for a call that blocks, in a method that takes a lock.
     if (!heldLocks.mayHoldLocks(state.getPath(), state)) {
-      return Description.NO_MATCH;
-    }
-    // What is held before why the call blocks: the held locks are read off the tree (the dataflow runs
-    // once per body, and only in the rare body that takes locks out of block structure), while the
-    // call's cause may mean summarizing its callee and everything that calls.
-    ImmutableSet<LockId> held = heldLocks.heldAt(state.getPath(), state);
-    if (held.isEmpty()) {
       return Description.NO_MATCH;
     }
     Optional<BlockingCause> cause =
         analyses.blockingCalls().causeOf(call, heldLocks.resolverFor(state.getPath(), state), state);
     if (cause.isEmpty()) {
+      return Description.NO_MATCH;
+    }
+    ImmutableSet<LockId> held = heldLocks.heldAt(state.getPath(), state);
+    if (held.isEmpty()) {
       return Description.NO_MATCH;
     }
     // wait()/await() give up their own lock while waiting; only the other locks stay held.
