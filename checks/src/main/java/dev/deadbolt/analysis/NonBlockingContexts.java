@@ -57,7 +57,9 @@ public final class NonBlockingContexts {
     Optional<NonBlockingContext> context = Optional.empty();
     for (TreePath p = path; p != null; p = p.getParentPath()) {
       Tree leaf = p.getLeaf();
-      Optional<NonBlockingContext> known = decided.get(leaf);
+      // Only lambdas and methods are ever decided: no map lookup for every node on the way up.
+      Optional<NonBlockingContext> known =
+          leaf instanceof LambdaExpressionTree || leaf instanceof MethodTree ? decided.get(leaf) : null;
       if (known != null) {
         context = known;
         break;

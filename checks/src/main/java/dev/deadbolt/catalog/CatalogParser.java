@@ -26,15 +26,24 @@ public final class CatalogParser {
   public static List<CatalogEntry> parse(String text, String sourceName, boolean reasonRequired)
       throws CatalogFormatException {
     List<CatalogEntry> entries = new ArrayList<>();
-    String[] lines = text.split("\r?\n", -1);
-    for (int i = 0; i < lines.length; i++) {
-      String where = sourceName + ":" + (i + 1);
-      String line = lines[i].strip();
+    // Split by hand, not by regular expression: the built-in catalogs are parsed on every compile
+    // (javac loads Deadbolt afresh each time), before anything is warm.
+    int lineNumber = 0;
+    for (int start = 0; start <= text.length(); ) {
+      int end = text.indexOf('\n', start);
+      if (end < 0) {
+        end = text.length();
+      }
+      String line = text.substring(start, end).strip(); // also drops the \r of a \r\n
+      start = end + 1;
+      lineNumber++;
       if (line.isEmpty() || line.startsWith("#")) {
         continue;
       }
-      String[] parts = line.split("\\s+", 2);
-      String patternText = parts[0];
+      String where = sourceName + ":" + lineNumber;
+      int space = firstWhitespace(line);
+      String patternText = space < 0 ? line : line.substring(0, space);
+      String reason = space < 0 ? "" : line.substring(space).strip();
       boolean excluded = patternText.startsWith("!");
       if (excluded) {
         patternText = patternText.substring(1);
@@ -45,7 +54,6 @@ public final class CatalogParser {
       } catch (IllegalArgumentException e) {
         throw new CatalogFormatException(where, e.getMessage());
       }
-      String reason = parts.length > 1 ? parts[1].strip() : "";
       if (reasonRequired && !excluded && reason.isEmpty()) {
         throw new CatalogFormatException(
             where, "'" + patternText + "' needs a reason after it, e.g. 'reads from a socket'");
@@ -53,6 +61,15 @@ public final class CatalogParser {
       entries.add(new CatalogEntry(pattern, excluded, reason, where));
     }
     return entries;
+  }
+
+  private static int firstWhitespace(String line) {
+    for (int i = 0; i < line.length(); i++) {
+      if (Character.isWhitespace(line.charAt(i))) {
+        return i;
+      }
+    }
+    return -1;
   }
 
   /** Parses a comma-separated list of patterns given in a flag. */
