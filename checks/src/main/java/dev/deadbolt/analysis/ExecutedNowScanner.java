@@ -71,12 +71,19 @@ public abstract class ExecutedNowScanner extends TreeScanner<Void, Void> {
 
   @Override
   public Void visitMethodInvocation(MethodInvocationTree node, Void unused) {
-    boolean now = immediate.runsArgumentsNow(node, state);
     scan(node.getMethodSelect(), null);
+    // Whether the call runs its functional arguments now is asked only when it has one.
+    Boolean now = null;
     for (ExpressionTree argument : node.getArguments()) {
-      if (now || !(argument instanceof LambdaExpressionTree || argument instanceof MemberReferenceTree)) {
-        scan(argument, null);
+      if (argument instanceof LambdaExpressionTree || argument instanceof MemberReferenceTree) {
+        if (now == null) {
+          now = immediate.runsArgumentsNow(node, state);
+        }
+        if (!now) {
+          continue;
+        }
       }
+      scan(argument, null);
     }
     if (!stopped && !onCall(node)) {
       stopped = true;
