@@ -38,9 +38,10 @@ import java.util.stream.Collectors;
  * (from the running JDK's {@code lib/src.zip}, compiled as a patch of {@code java.base}).
  *
  * <p>Usage (see bench/run): {@code CompileBenchmark [--sizes 1000,2000,4000] [--jdk true|false]
- * [--rounds 3] [--long-method 1000,2000,3000] [--work DIR] [--jfr-dir DIR]}; {@code --sizes none}
- * skips the generated sources; {@code --jfr-dir} keeps a JFR recording (profile settings: JIT, GC,
- * stacks) of every compile.
+ * [--rounds 3] [--long-method 1000,2000,3000] [--work DIR] [--jfr-dir DIR] [--warmups N]
+ * [--sample-ms 10]}; {@code --sizes none} skips the generated sources; {@code --jfr-dir} keeps a JFR
+ * recording (profile settings: JIT, GC, stacks) of every compile; {@code --sample-ms} sets the period of
+ * the stack sampling that measures Deadbolt's cpu.
  */
 public final class CompileBenchmark {
   private static final Pattern RESULT =
@@ -60,6 +61,12 @@ public final class CompileBenchmark {
    * the processor path, and so Deadbolt, afresh for every compile.
    */
   private static int warmups;
+
+  /**
+   * The period of the stack sampling in every measured compile ({@code --sample-ms}, default 10): at
+   * 1 ms, Deadbolt's share of the samples is counted to a few percent of itself.
+   */
+  private static int sampleMs = 10;
 
   private static final String[] JVM_FLAGS = {
     "--add-exports=jdk.compiler/com.sun.tools.javac.api=ALL-UNNAMED",
@@ -89,12 +96,12 @@ public final class CompileBenchmark {
       int allSamples,
       Map<String, Long> perCheck) {
 
-    /** Deadbolt's stack samples, one every 10 ms of a running Java thread. */
+    /** Deadbolt's stack samples, one every {@code --sample-ms} of a running Java thread. */
     long deadboltSampleCount() {
       return deadboltSamples;
     }
 
-    /** All stack samples of the compile: its Java threads' running time, in 10 ms units. */
+    /** All stack samples of the compile: its Java threads' running time, in sample periods. */
     long allSampleCount() {
       return allSamples;
     }
@@ -117,6 +124,7 @@ public final class CompileBenchmark {
         case "--work" -> work = Path.of(args[i + 1]);
         case "--jfr-dir" -> jfrDir = Path.of(args[i + 1]).toAbsolutePath();
         case "--warmups" -> warmups = Integer.parseInt(args[i + 1]);
+        case "--sample-ms" -> sampleMs = Integer.parseInt(args[i + 1]);
         default -> throw new IllegalArgumentException("unknown option " + args[i]);
       }
     }
@@ -290,6 +298,27 @@ public final class CompileBenchmark {
             .map(v -> String.format(Locale.ROOT, "%.1f", v / 10.0))
             .collect(java.util.stream.Collectors.joining(", ", "[", "]")),
         medianOf(ownPerMille) / 10.0);
+    // The same per round by the compiling thread's cpu: Deadbolt's share of the compile's stack samples
+    // times that thread's cpu, against plain javac's. Neither a collector's pause nor the thread
+    // waiting for a core counts, as both do in wall-clock timings.
+    List<Long> sampledPerMille = new ArrayList<>();
+    for (int i = 0; i < samples.get(Mode.JAVAC).size(); i++) {
+      Sample with = samples.get(Mode.ERROR_PRONE_AND_DEADBOLT).get(i);
+      double share =
+          with.allSampleCount() == 0 ? 0 : (double) with.deadboltSampleCount() / with.allSampleCount();
+      sampledPerMille.add(
+          Math.round(1000 * share * with.threadCpuMs() / samples.get(Mode.JAVAC).get(i).threadCpuMs()));
+    }
+    System.out.printf(
+        Locale.ROOT,
+        "  Deadbolt's cpu by stack sampling (every %d ms; its share of the samples times the compiling"
+            + " thread's cpu) in each Error Prone + Deadbolt compile, as a share of the same round's plain"
+            + " javac compiling-thread cpu: %s%%, median %.1f%%%n",
+        sampleMs,
+        sampledPerMille.stream()
+            .map(v -> String.format(Locale.ROOT, "%.1f", v / 10.0))
+            .collect(java.util.stream.Collectors.joining(", ", "[", "]")),
+        medianOf(sampledPerMille) / 10.0);
     // Samples are compared within one compile only: how many threads a sample period catches differs
     // between compiles, so counts from two different runs do not compare.
     double bothShare = medianShare(samples.get(Mode.ERROR_PRONE_AND_DEADBOLT));
@@ -297,7 +326,7 @@ public final class CompileBenchmark {
     long deadboltOnlyCpu = median(samples.get(Mode.DEADBOLT_ONLY), Sample::cpuMs);
     System.out.printf(
         Locale.ROOT,
-        "  By stack sampling (JFR, every 10 ms): Deadbolt is %.1f%% of the samples of the Error Prone"
+        "  By stack sampling (JFR, every " + sampleMs + " ms): Deadbolt is %.1f%% of the samples of the Error Prone"
             + " + Deadbolt compile (= %.0f ms of its cpu, %.1f%% of plain javac's cpu) and %.1f%% of the"
             + " Deadbolt-only compile (= %.0f ms, %.1f%% of plain javac's cpu)%n",
         100 * bothShare,
@@ -357,6 +386,7 @@ public final class CompileBenchmark {
     command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
     command.addAll(List.of(JVM_FLAGS));
     command.add("-Ddeadbolt.bench.warmups=" + warmups);
+    command.add("-Ddeadbolt.bench.sampleMs=" + sampleMs);
     if (jfrDir != null) {
       Files.createDirectories(jfrDir);
       String name = sources.getFileName() + "-" + mode + "-" + System.nanoTime() + ".jfr";

@@ -90,10 +90,13 @@ public final class CompileRun {
       // Taken before the compile: javac drops the task's context when it finishes.
       ErrorProneTimings timers =
           mode.usesErrorProne() ? ErrorProneTimings.instance(((BasicJavacTask) task).getContext()) : null;
-      // Samples the compile's stacks every 10 ms: Deadbolt's share of them is its CPU cost, read
-      // without timers around every matcher call (whose own overhead Error Prone's timings include).
+      // Samples the compile's stacks (every 10 ms unless told): Deadbolt's share of them is its CPU
+      // cost, read without timers around every matcher call (whose own overhead Error Prone's timings
+      // include).
       jdk.jfr.Recording recording = new jdk.jfr.Recording();
-      recording.enable("jdk.ExecutionSample").withPeriod(Duration.ofMillis(10));
+      recording
+          .enable("jdk.ExecutionSample")
+          .withPeriod(Duration.ofMillis(Integer.getInteger("deadbolt.bench.sampleMs", 10)));
       if (measure) {
         recording.start();
       }
