@@ -176,7 +176,14 @@ public final class CompileRun {
         }
       }
     }
-    Files.delete(dump);
+    // Kept when asked (-Ddeadbolt.bench.samplesFile=...): the measured compile's samples alone, without
+    // the warm-up compiles', for a profile of Deadbolt at steady state.
+    String keep = System.getProperty("deadbolt.bench.samplesFile");
+    if (keep != null) {
+      Files.move(dump, Path.of(keep), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+    } else {
+      Files.delete(dump);
+    }
     return new int[] {deadbolt, all};
   }
 

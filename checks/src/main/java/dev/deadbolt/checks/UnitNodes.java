@@ -18,7 +18,7 @@ import com.sun.source.tree.Tree;
 import com.sun.source.tree.VariableTree;
 import com.sun.source.tree.WhileLoopTree;
 import com.sun.source.util.TreePath;
-import com.sun.source.util.TreePathScanner;
+import com.sun.source.util.TreeScanner;
 import com.sun.tools.javac.util.Context;
 import dev.deadbolt.analysis.LockSigns;
 import java.util.Arrays;
@@ -138,10 +138,53 @@ final class UnitNodes {
     return state;
   }
 
-  private final class Collector extends TreePathScanner<Void, Void> {
+  /**
+   * A scan in {@link TreeScanner}'s order (as Error Prone's, a {@code TreePathScanner}) that keeps its
+   * ancestors on a stack and makes a {@link TreePath} only for the nodes it collects and their
+   * ancestors: a {@code TreePathScanner} makes one for every node of the file, identifiers and literals
+   * included.
+   */
+  private final class Collector extends TreeScanner<Void, Void> {
+    /** The trees from the file down to the one being visited, and the paths made for them so far. */
+    private Tree[] stack = new Tree[64];
+    private TreePath[] pathAt = new TreePath[64];
+    private int depth;
     private int seen;
     /** The same walk finds the file's signs of a lock, so the lock analyses need not walk it again. */
     private final LockSigns.Tracker lockSigns = new LockSigns.Tracker();
+
+    @Override
+    public Void scan(Tree tree, Void unused) {
+      if (tree == null) {
+        return null;
+      }
+      if (depth == stack.length) {
+        stack = Arrays.copyOf(stack, depth * 2);
+        pathAt = Arrays.copyOf(pathAt, depth * 2);
+      }
+      stack[depth] = tree;
+      pathAt[depth] = null;
+      depth++;
+      try {
+        return tree.accept(this, null);
+      } finally {
+        depth--;
+      }
+    }
+
+    /** The path of the tree being visited, made from the nearest ancestor that has one. */
+    private TreePath currentPath() {
+      int top = depth - 1;
+      int made = top;
+      while (made >= 0 && pathAt[made] == null) {
+        made--;
+      }
+      for (int d = made + 1; d <= top; d++) {
+        pathAt[d] =
+            d == 0 ? new TreePath((CompilationUnitTree) stack[0]) : new TreePath(pathAt[d - 1], stack[d]);
+      }
+      return pathAt[top];
+    }
 
     private void add(Kind kind) {
       int k = kind.ordinal();
@@ -149,7 +192,7 @@ final class UnitNodes {
         paths[k] = Arrays.copyOf(paths[k], counts[k] * 2);
         order[k] = Arrays.copyOf(order[k], counts[k] * 2);
       }
-      paths[k][counts[k]] = getCurrentPath();
+      paths[k][counts[k]] = currentPath();
       order[k][counts[k]] = seen++;
       counts[k]++;
     }

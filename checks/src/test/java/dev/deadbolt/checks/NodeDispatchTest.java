@@ -11,6 +11,7 @@ import com.sun.source.tree.MethodTree;
 import com.sun.source.tree.NewClassTree;
 import com.sun.source.tree.Tree;
 import com.sun.source.tree.VariableTree;
+import com.sun.source.util.TreePath;
 import org.junit.Test;
 import org.junit.runner.RunWith;
 import org.junit.runners.JUnit4;
@@ -58,6 +59,14 @@ public class NodeDispatchTest {
       if (state.getPath().getLeaf() != tree) {
         throw new AssertionError("state not at " + tree);
       }
+      // ...and every ancestor on it is the one javac's own path search finds.
+      TreePath expected = TreePath.getPath(state.getPath().getCompilationUnit(), tree);
+      for (TreePath p = state.getPath(); p != null || expected != null; p = p.getParentPath()) {
+        if (p == null || expected == null || p.getLeaf() != expected.getLeaf()) {
+          throw new AssertionError("path of " + tree + " differs from javac's");
+        }
+        expected = expected.getParentPath();
+      }
       return finding(tree, state).message(what).report();
     }
   }
@@ -86,6 +95,34 @@ public class NodeDispatchTest {
             "WARNING: [NodeNamer] new")
         .inOrder();
     assertThat(result.lines()).containsExactly(2L, 2L, 3L, 4L).inOrder();
+  }
+
+  @Test
+  public void everyPathIsJavacsPathDeepInNestedCode() {
+    JavacWithPlugin.Result result =
+        JavacWithPlugin.compileWith(
+            NodeNamer.class,
+            "Nested",
+            """
+            import java.util.List;
+            class Nested {
+              static Runnable field = () -> List.of(1).forEach(i -> System.out.println(i + 1));
+              record Point(int x, int y) {
+                int sum() { return switch (x) { case 0 -> y; default -> { int z = x + y; yield z; } }; }
+              }
+              void run(Object o) {
+                new Thread() {
+                  @Override public void run() {
+                    synchronized (this) { if (o instanceof String s) { System.out.println(s.length()); } }
+                  }
+                }.start();
+              }
+            }
+            """,
+            "-XepOpt:Deadbolt:FailOnInternalError=true");
+    // The matcher throws, and the flag turns that into a failed compile, if a path differs.
+    assertThat(result.succeeded()).isTrue();
+    assertThat(result.diagnostics()).contains("WARNING: [NodeNamer] call");
   }
 
   private static final String GENERATED =
