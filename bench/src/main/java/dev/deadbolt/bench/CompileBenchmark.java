@@ -39,9 +39,10 @@ import java.util.stream.Collectors;
  *
  * <p>Usage (see bench/run): {@code CompileBenchmark [--sizes 1000,2000,4000] [--jdk true|false]
  * [--rounds 3] [--long-method 1000,2000,3000] [--work DIR] [--jfr-dir DIR] [--warmups N]
- * [--sample-ms 10]}; {@code --sizes none} skips the generated sources; {@code --jfr-dir} keeps a JFR
+ * [--sample-ms 10] [--deadbolt-loaded-once false]}; {@code --sizes none} skips the generated sources; {@code --jfr-dir} keeps a JFR
  * recording (profile settings: JIT, GC, stacks) of every compile; {@code --sample-ms} sets the period of
- * the stack sampling that measures Deadbolt's cpu.
+ * the stack sampling that measures Deadbolt's cpu; {@code --deadbolt-loaded-once true} (with {@code
+ * --warmups}) measures Deadbolt at steady state, loaded once per JVM instead of once per compile.
  */
 public final class CompileBenchmark {
   private static final Pattern RESULT =
@@ -67,6 +68,13 @@ public final class CompileBenchmark {
    * 1 ms, Deadbolt's share of the samples is counted to a few percent of itself.
    */
   private static int sampleMs = 10;
+
+  /**
+   * With {@code --deadbolt-loaded-once true}: Deadbolt's classes are loaded once per JVM rather than once
+   * per compile (as javac does for a processor path), so that with {@code --warmups} the measured
+   * compile shows Deadbolt's cost at steady state, without its JIT warm-up.
+   */
+  private static boolean deadboltLoadedOnce;
 
   private static final String[] JVM_FLAGS = {
     "--add-exports=jdk.compiler/com.sun.tools.javac.api=ALL-UNNAMED",
@@ -125,6 +133,7 @@ public final class CompileBenchmark {
         case "--jfr-dir" -> jfrDir = Path.of(args[i + 1]).toAbsolutePath();
         case "--warmups" -> warmups = Integer.parseInt(args[i + 1]);
         case "--sample-ms" -> sampleMs = Integer.parseInt(args[i + 1]);
+        case "--deadbolt-loaded-once" -> deadboltLoadedOnce = Boolean.parseBoolean(args[i + 1]);
         default -> throw new IllegalArgumentException("unknown option " + args[i]);
       }
     }
@@ -395,8 +404,11 @@ public final class CompileBenchmark {
     }
     command.add("-cp");
     // Never Deadbolt's jar: Error Prone finds checks through the JVM's class path too, so only the
-    // processor path may decide whether Deadbolt runs.
-    command.add(withoutDeadbolt());
+    // processor path may decide whether Deadbolt runs. With --deadbolt-loaded-once the compiles that
+    // run Deadbolt have it on the class path as well, so javac's processor class loader finds it in
+    // its parent and the JIT's work on it survives from one warm-up compile to the next.
+    boolean runsDeadbolt = mode == Mode.DEADBOLT_ONLY || mode == Mode.ERROR_PRONE_AND_DEADBOLT;
+    command.add(deadboltLoadedOnce && runsDeadbolt ? processorPath : withoutDeadbolt());
     command.add(CompileRun.class.getName());
     command.addAll(List.of(mode.name(), sources.toString(), out.toString(), processorPath, checks));
     command.addAll(javacOptions);
