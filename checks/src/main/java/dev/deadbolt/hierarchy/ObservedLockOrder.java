@@ -33,8 +33,8 @@ import javax.tools.JavaFileObject;
  * while another lock is held, as an edge {@code held -> acquired} between declarations, with the first
  * site that shows it. Two edges in opposite directions are a potential deadlock.
  *
- * <p>Built once per compilation, on first use, by visiting every method of every compilation unit that
- * takes a lock at all (a cheap syntactic filter skips the rest).
+ * <p>Built once per compilation, on first use, by visiting every method that shows a {@link LockSigns
+ * sign} of a lock, in every compilation unit that has one.
  */
 public final class ObservedLockOrder {
   private static final Context.Key<ObservedLockOrder> KEY = new Context.Key<>();
