@@ -15,6 +15,7 @@ import java.util.Collections;
 import java.util.IdentityHashMap;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Consumer;
 
 /**
  * Whether code shows any sign of a lock: a {@code synchronized} block or method, a call named like a
@@ -61,20 +62,40 @@ public final class LockSigns {
     return known;
   }
 
+  /** Who walks a file whose signs are asked for before the checks have walked it, if anyone. */
+  private static final Context.Key<Consumer<CompilationUnitTree>> WALKER = new Context.Key<>();
+
+  /**
+   * Has {@code walk} (which must {@link Tracker#record} what it finds) walk each file whose signs are
+   * needed before the checks reach it: the checks keep that walk for when they get there, so the file is
+   * walked once, not once here and once by them.
+   */
+  public static void walkFilesWith(Context context, Consumer<CompilationUnitTree> walk) {
+    if (context.get(WALKER) == null) {
+      context.put(WALKER, walk);
+    }
+  }
+
   private static UnitSigns of(CompilationUnitTree unit, Context context) {
     Map<CompilationUnitTree, UnitSigns> known = known(context);
     UnitSigns signs = known.get(unit);
     if (signs == null) {
-      signs = scan(unit);
-      known.put(unit, signs);
+      Consumer<CompilationUnitTree> walker = context.get(WALKER);
+      if (walker != null) {
+        walker.accept(unit);
+        signs = known.get(unit);
+      }
+      if (signs == null) {
+        signs = scan(unit);
+        known.put(unit, signs);
+      }
     }
     return signs;
   }
 
   /**
-   * Follows a walk of one file, node before children, and collects its signs. The file's own scan
-   * below drives one, and so does the checks' walk of the file they are checking, so that a file the
-   * checks walk anyway is not walked again for this (the lock order walks the others).
+   * Follows a walk of one file, node before children, and collects its signs. The checks' walk of each
+   * file drives one (see {@link #walkFilesWith}); the file's own scan below, when no one else walks it.
    */
   public static final class Tracker {
     private final Set<MethodTree> signed = Collections.newSetFromMap(new IdentityHashMap<>());

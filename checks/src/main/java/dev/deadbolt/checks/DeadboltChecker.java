@@ -59,6 +59,7 @@ public abstract class DeadboltChecker extends BugChecker implements CompilationU
     try {
       ConfigProblems.reportOnce(InternalErrors.flagProblems(state), state);
       FindingsReport.of(state);
+      UnitNodes.offerWalksAhead(state.context);
       onCompilationUnit(tree, state);
       if (!kinds.isEmpty()) {
         UnitNodes.of(tree, state)

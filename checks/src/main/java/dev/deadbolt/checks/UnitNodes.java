@@ -22,6 +22,8 @@ import com.sun.source.util.TreeScanner;
 import com.sun.tools.javac.util.Context;
 import dev.deadbolt.analysis.LockSigns;
 import java.util.Arrays;
+import java.util.IdentityHashMap;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -73,8 +75,27 @@ final class UnitNodes {
   }
 
   /**
-   * The nodes of {@code unit}. Only the unit being checked is kept: Error Prone visits units one at a
-   * time, and every check of a unit asks before the next unit starts.
+   * Files walked before the checks reached them, because the lock analyses needed their lock signs
+   * early (the lock order, built once per compilation, needs every file's); each is kept until the
+   * checks get there.
+   */
+  private static final Context.Key<Map<CompilationUnitTree, UnitNodes>> AHEAD = new Context.Key<>();
+
+  /**
+   * Offers this walk to the lock analyses for the files whose lock signs they need before the checks
+   * reach them ({@link LockSigns#walkFilesWith}), so that no file is walked twice. Once per compilation.
+   */
+  static void offerWalksAhead(Context context) {
+    if (context.get(AHEAD) == null) {
+      Map<CompilationUnitTree, UnitNodes> ahead = new IdentityHashMap<>();
+      context.put(AHEAD, ahead);
+      LockSigns.walkFilesWith(context, unit -> ahead.put(unit, new UnitNodes(unit, context)));
+    }
+  }
+
+  /**
+   * The nodes of {@code unit}. Only the unit being checked is kept, and the ones walked ahead of it:
+   * Error Prone visits units one at a time, and every check of a unit asks before the next unit starts.
    */
   static UnitNodes of(CompilationUnitTree unit, VisitorState state) {
     UnitNodes[] current = state.context.get(KEY);
@@ -83,7 +104,9 @@ final class UnitNodes {
       state.context.put(KEY, current);
     }
     if (current[0] == null || current[0].unit != unit) {
-      current[0] = new UnitNodes(unit, state.context);
+      Map<CompilationUnitTree, UnitNodes> ahead = state.context.get(AHEAD);
+      UnitNodes walked = ahead == null ? null : ahead.remove(unit);
+      current[0] = walked != null ? walked : new UnitNodes(unit, state.context);
     }
     return current[0];
   }
