@@ -154,9 +154,9 @@ public final class LockSigns {
   }
 
   /**
-   * One walk of the whole file, with javac's own tree scanner: it walks a list without an iterator and
-   * returns nothing to reduce, and the order of the walk does not matter here. (The lock order runs
-   * this over every file of the compilation at once, mostly before the JIT has warmed up to it.)
+   * One walk of the whole file, with javac's own tree scanner (no iterator per list, nothing to reduce;
+   * the order does not matter here): for a file no one else walks, and to check what the checks' walk
+   * recorded in test runs.
    */
   private static UnitSigns scan(CompilationUnitTree unit) {
     Tracker tracker = new Tracker();
