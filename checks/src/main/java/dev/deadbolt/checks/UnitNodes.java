@@ -22,6 +22,7 @@ import com.sun.source.util.TreeScanner;
 import com.sun.tools.javac.util.Context;
 import dev.deadbolt.analysis.LockSigns;
 import java.util.Arrays;
+import java.util.EnumMap;
 import java.util.IdentityHashMap;
 import java.util.Map;
 import java.util.Set;
@@ -34,19 +35,44 @@ import java.util.Set;
 final class UnitNodes {
   /** The node kinds a check can match; one per interface of {@link NodeMatchers}. */
   enum Kind {
-    METHOD_INVOCATION,
-    NEW_CLASS,
-    MEMBER_REFERENCE,
-    VARIABLE,
-    BLOCK,
-    METHOD,
-    CATCH,
-    SYNCHRONIZED,
-    WHILE_LOOP,
-    DO_WHILE_LOOP,
-    FOR_LOOP,
-    ANNOTATION,
-    CLASS
+    METHOD_INVOCATION(MethodInvocationTree.class),
+    NEW_CLASS(NewClassTree.class),
+    MEMBER_REFERENCE(MemberReferenceTree.class),
+    VARIABLE(VariableTree.class),
+    BLOCK(BlockTree.class),
+    METHOD(MethodTree.class),
+    CATCH(CatchTree.class),
+    SYNCHRONIZED(SynchronizedTree.class),
+    WHILE_LOOP(WhileLoopTree.class),
+    DO_WHILE_LOOP(DoWhileLoopTree.class),
+    FOR_LOOP(ForLoopTree.class),
+    ANNOTATION(AnnotationTree.class),
+    CLASS(ClassTree.class);
+
+    /** The tree interface of the nodes of this kind. */
+    private final Class<? extends Tree> node;
+
+    Kind(Class<? extends Tree> node) {
+      this.node = node;
+    }
+  }
+
+  /**
+   * The kind of each of javac's tree kinds that is one (classes, interfaces, enums and records are all
+   * {@code CLASS}; declaration and type annotations both {@code ANNOTATION}).
+   */
+  private static final Map<Tree.Kind, Kind> KIND_OF = kindsByTreeKind();
+
+  private static Map<Tree.Kind, Kind> kindsByTreeKind() {
+    Map<Tree.Kind, Kind> kinds = new EnumMap<>(Tree.Kind.class);
+    for (Tree.Kind treeKind : Tree.Kind.values()) {
+      for (Kind kind : Kind.values()) {
+        if (kind.node == treeKind.asInterface()) {
+          kinds.put(treeKind, kind);
+        }
+      }
+    }
+    return kinds;
   }
 
   /** The compilation's current unit's nodes (javac's context keeps a value once put, so a holder). */
@@ -181,6 +207,9 @@ final class UnitNodes {
       if (tree == null) {
         return null;
       }
+      if (tree instanceof MethodTree method && ASTHelpers.isGeneratedConstructor(method)) {
+        return null; // javac's default constructor: Error Prone's scan skips it too
+      }
       if (depth == stack.length) {
         stack = Arrays.copyOf(stack, depth * 2);
         pathAt = Arrays.copyOf(pathAt, depth * 2);
@@ -189,6 +218,10 @@ final class UnitNodes {
       pathAt[depth] = null;
       depth++;
       try {
+        Kind kind = KIND_OF.get(tree.getKind());
+        if (kind != null) {
+          add(kind); // before the children: Error Prone's order
+        }
         return tree.accept(this, null);
       } finally {
         depth--;
@@ -220,90 +253,26 @@ final class UnitNodes {
       counts[k]++;
     }
 
+    // Beyond collecting, the walk follows the lock signs.
+
     @Override
     public Void visitMethodInvocation(MethodInvocationTree node, Void unused) {
-      add(Kind.METHOD_INVOCATION);
       lockSigns.onInvocation(node);
       return super.visitMethodInvocation(node, unused);
     }
 
     @Override
-    public Void visitNewClass(NewClassTree node, Void unused) {
-      add(Kind.NEW_CLASS);
-      return super.visitNewClass(node, unused);
-    }
-
-    @Override
-    public Void visitMemberReference(MemberReferenceTree node, Void unused) {
-      add(Kind.MEMBER_REFERENCE);
-      return super.visitMemberReference(node, unused);
-    }
-
-    @Override
-    public Void visitVariable(VariableTree node, Void unused) {
-      add(Kind.VARIABLE);
-      return super.visitVariable(node, unused);
-    }
-
-    @Override
-    public Void visitBlock(BlockTree node, Void unused) {
-      add(Kind.BLOCK);
-      return super.visitBlock(node, unused);
-    }
-
-    @Override
-    public Void visitMethod(MethodTree node, Void unused) {
-      if (ASTHelpers.isGeneratedConstructor(node)) {
-        return null; // javac's default constructor: Error Prone's scan skips it too
-      }
-      add(Kind.METHOD);
-      boolean outer = lockSigns.enterMethod(node);
-      super.visitMethod(node, unused);
-      lockSigns.exitMethod(node, outer);
-      return null;
-    }
-
-    @Override
-    public Void visitCatch(CatchTree node, Void unused) {
-      add(Kind.CATCH);
-      return super.visitCatch(node, unused);
-    }
-
-    @Override
     public Void visitSynchronized(SynchronizedTree node, Void unused) {
-      add(Kind.SYNCHRONIZED);
       lockSigns.onSynchronized();
       return super.visitSynchronized(node, unused);
     }
 
     @Override
-    public Void visitWhileLoop(WhileLoopTree node, Void unused) {
-      add(Kind.WHILE_LOOP);
-      return super.visitWhileLoop(node, unused);
-    }
-
-    @Override
-    public Void visitDoWhileLoop(DoWhileLoopTree node, Void unused) {
-      add(Kind.DO_WHILE_LOOP);
-      return super.visitDoWhileLoop(node, unused);
-    }
-
-    @Override
-    public Void visitForLoop(ForLoopTree node, Void unused) {
-      add(Kind.FOR_LOOP);
-      return super.visitForLoop(node, unused);
-    }
-
-    @Override
-    public Void visitClass(ClassTree node, Void unused) {
-      add(Kind.CLASS);
-      return super.visitClass(node, unused);
-    }
-
-    @Override
-    public Void visitAnnotation(AnnotationTree node, Void unused) {
-      add(Kind.ANNOTATION);
-      return super.visitAnnotation(node, unused);
+    public Void visitMethod(MethodTree node, Void unused) {
+      boolean outer = lockSigns.enterMethod(node);
+      super.visitMethod(node, unused);
+      lockSigns.exitMethod(node, outer);
+      return null;
     }
   }
 }
