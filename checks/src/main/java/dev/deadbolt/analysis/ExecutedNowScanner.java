@@ -10,6 +10,8 @@ import com.sun.source.tree.NewClassTree;
 import com.sun.source.tree.Tree;
 import com.sun.source.util.TreePath;
 import com.sun.source.util.TreeScanner;
+import com.sun.tools.javac.tree.JCTree.JCIdent;
+import com.sun.tools.javac.tree.JCTree.JCLiteral;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -54,19 +56,19 @@ public abstract class ExecutedNowScanner extends TreeScanner<Void, Void> {
 
   @Override
   public Void scan(Tree tree, Void unused) {
-    if (stopped || tree == null) {
+    // An identifier or a literal has no children and is no call: most of a body's nodes.
+    if (stopped || tree == null || tree instanceof JCIdent || tree instanceof JCLiteral) {
       return null;
     }
     Tree outerCurrent = current;
     Tree outerParent = parent;
     parent = current;
     current = tree;
-    try {
-      return tree.accept(this, unused);
-    } finally {
-      current = outerCurrent;
-      parent = outerParent;
-    }
+    tree.accept(this, unused);
+    // (An exception ends the scan: the scanner is not used again.)
+    current = outerCurrent;
+    parent = outerParent;
+    return null;
   }
 
   @Override

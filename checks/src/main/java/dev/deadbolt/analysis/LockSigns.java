@@ -123,7 +123,10 @@ public final class LockSigns {
       boolean outer = current;
       current = false;
       MethodSymbol method = ASTHelpers.getSymbol(node);
-      if (method == null || (method.flags() & Flags.SYNCHRONIZED) != 0 || hasContract(method)) {
+      // A contract is an annotation written on the declaration: the symbol's are read only then.
+      if (method == null
+          || (method.flags() & Flags.SYNCHRONIZED) != 0
+          || (!node.getModifiers().getAnnotations().isEmpty() && hasContract(method))) {
         sign();
       }
       return outer;

@@ -26,6 +26,8 @@ import org.jspecify.annotations.Nullable;
 final class MethodTrees {
   private final VisitorState state;
   private final Map<ClassSymbol, Map<MethodSymbol, TreePath>> byTopLevelClass = new HashMap<>();
+  /** The index of a top-level class read from a class file. */
+  private static final Map<MethodSymbol, TreePath> NOT_SOURCE = Map.of();
 
   MethodTrees(VisitorState state) {
     this.state = state;
@@ -35,18 +37,30 @@ final class MethodTrees {
   @Nullable
   TreePath pathOf(MethodSymbol method) {
     ClassSymbol cls = method.enclClass();
-    if (cls == null
-        || cls.sourcefile == null
-        || cls.sourcefile.getKind() != JavaFileObject.Kind.SOURCE) {
-      return null; // read from a class file (or an array's clone()): no body to scan
+    if (cls == null) {
+      return null; // an array's clone(): no body to scan
     }
     ClassSymbol topLevel = topLevel(cls);
     if (topLevel == null) {
-      return JavacTrees.instance(state.context).getPath(method);
+      return isSource(cls) ? JavacTrees.instance(state.context).getPath(method) : null;
     }
-    TreePath path = byTopLevelClass.computeIfAbsent(topLevel, this::index).get(method);
+    Map<MethodSymbol, TreePath> members = byTopLevelClass.get(topLevel);
+    if (members == null) {
+      // Read from a class file: no body to scan. Asked once per class, not per call (the file
+      // object's kind is worked out from its name each time).
+      members = isSource(topLevel) ? index(topLevel) : NOT_SOURCE;
+      byTopLevelClass.put(topLevel, members);
+    }
+    if (members == NOT_SOURCE) {
+      return null;
+    }
+    TreePath path = members.get(method);
     // Not a member of a member class (a local or anonymous class's, an enum constant body's): searched.
     return path != null ? path : JavacTrees.instance(state.context).getPath(method);
+  }
+
+  private static boolean isSource(ClassSymbol cls) {
+    return cls.sourcefile != null && cls.sourcefile.getKind() == JavaFileObject.Kind.SOURCE;
   }
 
   /** The top-level class around {@code cls}, or null for an owner chain javac does not usually make. */

@@ -12,6 +12,7 @@ import com.google.errorprone.bugpatterns.BugChecker;
 import com.google.errorprone.matchers.Description;
 import com.google.errorprone.util.ASTHelpers;
 import com.sun.source.tree.ClassTree;
+import com.sun.source.tree.CompilationUnitTree;
 import com.sun.source.tree.ExpressionTree;
 import com.sun.source.tree.MemberReferenceTree;
 import com.sun.source.tree.MethodInvocationTree;
@@ -20,6 +21,7 @@ import dev.deadbolt.analysis.BlockingCause;
 import dev.deadbolt.analysis.HeldLockAnalysis;
 import dev.deadbolt.analysis.LockAnalyses;
 import dev.deadbolt.analysis.LockId;
+import dev.deadbolt.analysis.LockSigns;
 import dev.deadbolt.checks.NodeMatchers.MemberReferenceMatcher;
 import dev.deadbolt.checks.NodeMatchers.MethodInvocationMatcher;
 import dev.deadbolt.checks.NodeMatchers.NewClassMatcher;
@@ -46,6 +48,12 @@ public final class BlockingCallUnderLock extends LockAnalysisChecker
   @Inject
   BlockingCallUnderLock(ErrorProneFlags flags) {
     super(DeadboltConfig.fromFlags(flags));
+  }
+
+  /** A file with no sign of a lock holds none anywhere: none of its nodes is looked at. */
+  @Override
+  protected boolean matchesIn(CompilationUnitTree unit, VisitorState state) {
+    return LockSigns.anyInUnit(unit, state.context);
   }
 
   @Override

@@ -14,7 +14,6 @@ import dev.deadbolt.analysis.Suppressions;
 import dev.deadbolt.config.ConfigProblems;
 import dev.deadbolt.report.FindingsReport;
 import dev.deadbolt.report.Suppression;
-import java.util.EnumSet;
 import java.util.Optional;
 
 /**
@@ -42,7 +41,7 @@ public abstract class DeadboltChecker extends BugChecker implements CompilationU
   }
 
   /** The node kinds this check matches ({@link NodeMatchers}). */
-  private final EnumSet<UnitNodes.Kind> kinds = NodeMatchers.kindsOf(this);
+  private final UnitNodes.Kind[] kinds = NodeMatchers.kindsOf(this).toArray(new UnitNodes.Kind[0]);
 
   /**
    * Error Prone's one call per file: opens the compilation's findings report (so a compilation without
@@ -61,15 +60,18 @@ public abstract class DeadboltChecker extends BugChecker implements CompilationU
       FindingsReport.of(state);
       UnitNodes.offerWalksAhead(state.context);
       onCompilationUnit(tree, state);
-      if (!kinds.isEmpty()) {
-        UnitNodes.of(tree, state)
-            .forEach(
-                kinds,
-                state,
-                (kind, node, nodeState) -> {
-                  at[0] = node;
-                  nodeState.reportMatch(NodeMatchers.match(this, kind, node, nodeState));
-                });
+      if (kinds.length > 0) {
+        UnitNodes nodes = UnitNodes.of(tree, state);
+        if (!matchesIn(tree, state)) {
+          return Description.NO_MATCH;
+        }
+        nodes.forEach(
+            kinds,
+            state,
+            (kind, node, nodeState) -> {
+              at[0] = node;
+              nodeState.reportMatch(NodeMatchers.match(this, kind, node, nodeState));
+            });
       }
     } catch (RuntimeException | AssertionError | StackOverflowError | LinkageError e) {
       InternalErrors.contain(canonicalName(), at[0], state, e);
@@ -82,6 +84,15 @@ public abstract class DeadboltChecker extends BugChecker implements CompilationU
    * problems. Findings go through {@code state.reportMatch}. Nothing by default.
    */
   protected void onCompilationUnit(CompilationUnitTree tree, VisitorState state) {}
+
+  /**
+   * Whether this check can find anything in {@code unit}, asked once its nodes are walked (so what the
+   * walk records, such as the file's {@link dev.deadbolt.analysis.LockSigns}, is known): a check that
+   * says no is not called for any of the file's nodes. True by default.
+   */
+  protected boolean matchesIn(CompilationUnitTree unit, VisitorState state) {
+    return true;
+  }
 
   /** A finding of this check at {@code tree}; finish it with {@link Finding#report()}. */
   protected final Finding finding(Tree tree, VisitorState state) {

@@ -22,6 +22,7 @@ import dev.deadbolt.analysis.Chains;
 import dev.deadbolt.analysis.LockAnalyses;
 import dev.deadbolt.analysis.LockEdge;
 import dev.deadbolt.analysis.LockEdges;
+import dev.deadbolt.analysis.LockSigns;
 import dev.deadbolt.checks.NodeMatchers.MethodInvocationMatcher;
 import dev.deadbolt.checks.NodeMatchers.SynchronizedMatcher;
 import dev.deadbolt.config.DeadboltConfig;
@@ -84,6 +85,12 @@ public final class LockOrderInversion extends LockAnalysisChecker
                     "Deadbolt: cannot write lock edges to -XepOpt:Deadbolt:ReportDir=" + dir + ": " + e));
       }
     }
+  }
+
+  /** A file with no sign of a lock holds none anywhere: none of its nodes is looked at. */
+  @Override
+  protected boolean matchesIn(CompilationUnitTree unit, VisitorState state) {
+    return LockSigns.anyInUnit(unit, state.context);
   }
 
   @Override

@@ -2,30 +2,22 @@ package dev.deadbolt.checks;
 
 import com.google.errorprone.VisitorState;
 import com.google.errorprone.util.ASTHelpers;
-import com.sun.source.tree.AnnotationTree;
-import com.sun.source.tree.BlockTree;
-import com.sun.source.tree.CatchTree;
-import com.sun.source.tree.ClassTree;
 import com.sun.source.tree.CompilationUnitTree;
-import com.sun.source.tree.DoWhileLoopTree;
-import com.sun.source.tree.ForLoopTree;
-import com.sun.source.tree.MemberReferenceTree;
 import com.sun.source.tree.MethodInvocationTree;
 import com.sun.source.tree.MethodTree;
-import com.sun.source.tree.NewClassTree;
 import com.sun.source.tree.SynchronizedTree;
 import com.sun.source.tree.Tree;
-import com.sun.source.tree.VariableTree;
-import com.sun.source.tree.WhileLoopTree;
 import com.sun.source.util.TreePath;
 import com.sun.source.util.TreeScanner;
+import com.sun.tools.javac.tree.JCTree;
+import com.sun.tools.javac.tree.JCTree.JCIdent;
+import com.sun.tools.javac.tree.JCTree.JCLiteral;
+import com.sun.tools.javac.tree.JCTree.Tag;
 import com.sun.tools.javac.util.Context;
 import dev.deadbolt.analysis.LockSigns;
 import java.util.Arrays;
-import java.util.EnumMap;
 import java.util.IdentityHashMap;
 import java.util.Map;
-import java.util.Set;
 
 /**
  * The nodes of one compilation unit that Deadbolt's checks match, by kind, in the order Error Prone's
@@ -35,41 +27,39 @@ import java.util.Set;
 final class UnitNodes {
   /** The node kinds a check can match; one per interface of {@link NodeMatchers}. */
   enum Kind {
-    METHOD_INVOCATION(MethodInvocationTree.class),
-    NEW_CLASS(NewClassTree.class),
-    MEMBER_REFERENCE(MemberReferenceTree.class),
-    VARIABLE(VariableTree.class),
-    BLOCK(BlockTree.class),
-    METHOD(MethodTree.class),
-    CATCH(CatchTree.class),
-    SYNCHRONIZED(SynchronizedTree.class),
-    WHILE_LOOP(WhileLoopTree.class),
-    DO_WHILE_LOOP(DoWhileLoopTree.class),
-    FOR_LOOP(ForLoopTree.class),
-    ANNOTATION(AnnotationTree.class),
-    CLASS(ClassTree.class);
+    METHOD_INVOCATION(Tag.APPLY),
+    NEW_CLASS(Tag.NEWCLASS),
+    MEMBER_REFERENCE(Tag.REFERENCE),
+    VARIABLE(Tag.VARDEF),
+    BLOCK(Tag.BLOCK),
+    METHOD(Tag.METHODDEF),
+    CATCH(Tag.CATCH),
+    SYNCHRONIZED(Tag.SYNCHRONIZED),
+    WHILE_LOOP(Tag.WHILELOOP),
+    DO_WHILE_LOOP(Tag.DOLOOP),
+    FOR_LOOP(Tag.FORLOOP),
+    ANNOTATION(Tag.ANNOTATION, Tag.TYPE_ANNOTATION),
+    CLASS(Tag.CLASSDEF); // classes, interfaces, enums, records and annotation types
 
-    /** The tree interface of the nodes of this kind. */
-    private final Class<? extends Tree> node;
+    /** javac's tags of the nodes of this kind. */
+    private final Tag[] tags;
 
-    Kind(Class<? extends Tree> node) {
-      this.node = node;
+    Kind(Tag... tags) {
+      this.tags = tags;
     }
   }
 
   /**
-   * The kind of each of javac's tree kinds that is one (classes, interfaces, enums and records are all
-   * {@code CLASS}; declaration and type annotations both {@code ANNOTATION}).
+   * The kind of each of javac's tree tags that is one, by the tag's ordinal: read for every node of
+   * the file, so an array rather than a map keyed by {@code Tree.getKind()}.
    */
-  private static final Map<Tree.Kind, Kind> KIND_OF = kindsByTreeKind();
+  private static final Kind[] KIND_OF_TAG = kindsByTag();
 
-  private static Map<Tree.Kind, Kind> kindsByTreeKind() {
-    Map<Tree.Kind, Kind> kinds = new EnumMap<>(Tree.Kind.class);
-    for (Tree.Kind treeKind : Tree.Kind.values()) {
-      for (Kind kind : Kind.values()) {
-        if (kind.node == treeKind.asInterface()) {
-          kinds.put(treeKind, kind);
-        }
+  private static Kind[] kindsByTag() {
+    Kind[] kinds = new Kind[Tag.values().length];
+    for (Kind kind : Kind.values()) {
+      for (Tag tag : kind.tags) {
+        kinds[tag.ordinal()] = kind;
       }
     }
     return kinds;
@@ -143,13 +133,12 @@ final class UnitNodes {
   }
 
   /**
-   * Calls {@code visit} for every node of the {@code kinds}, in scan order. Each node's state is made
+   * Calls {@code visit} for every node of the {@code wanted} kinds, in scan order. Each node's state is made
    * from {@code unitState} once and shared by every check that visits the node: the checks' states
    * differ only in the suppression Error Prone decided for them, which it never does for Deadbolt's
    * checks ({@link DeadboltChecker#supportsSuppressWarnings()}).
    */
-  void forEach(Set<Kind> kinds, VisitorState unitState, Visit visit) {
-    Kind[] wanted = kinds.toArray(new Kind[0]);
+  void forEach(Kind[] wanted, VisitorState unitState, Visit visit) {
     if (wanted.length == 1) {
       int k = wanted[0].ordinal();
       for (int i = 0; i < counts[k]; i++) {
@@ -204,10 +193,12 @@ final class UnitNodes {
 
     @Override
     public Void scan(Tree tree, Void unused) {
-      if (tree == null) {
+      // An identifier or a literal has no children and is never collected: a third of a file's nodes.
+      if (tree == null || tree instanceof JCIdent || tree instanceof JCLiteral) {
         return null;
       }
-      if (tree instanceof MethodTree method && ASTHelpers.isGeneratedConstructor(method)) {
+      Kind kind = KIND_OF_TAG[((JCTree) tree).getTag().ordinal()];
+      if (kind == Kind.METHOD && ASTHelpers.isGeneratedConstructor((MethodTree) tree)) {
         return null; // javac's default constructor: Error Prone's scan skips it too
       }
       if (depth == stack.length) {
@@ -217,15 +208,12 @@ final class UnitNodes {
       stack[depth] = tree;
       pathAt[depth] = null;
       depth++;
-      try {
-        Kind kind = KIND_OF.get(tree.getKind());
-        if (kind != null) {
-          add(kind); // before the children: Error Prone's order
-        }
-        return tree.accept(this, null);
-      } finally {
-        depth--;
+      if (kind != null) {
+        add(kind); // before the children: Error Prone's order
       }
+      tree.accept(this, null);
+      depth--; // (an exception ends the walk: the collector is not used again)
+      return null;
     }
 
     /** The path of the tree being visited, made from the nearest ancestor that has one. */
