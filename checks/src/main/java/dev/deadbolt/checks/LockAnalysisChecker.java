@@ -2,6 +2,7 @@ package dev.deadbolt.checks;
 
 import com.google.errorprone.VisitorState;
 import com.sun.source.tree.CompilationUnitTree;
+import com.sun.tools.javac.util.Context;
 import dev.deadbolt.analysis.LockAnalyses;
 import dev.deadbolt.config.ConfigProblems;
 import dev.deadbolt.config.DeadboltConfig;
@@ -23,7 +24,16 @@ abstract class LockAnalysisChecker extends DeadboltChecker {
     ConfigProblems.reportOnce(config.problems(), state);
   }
 
+  /** The analyses of the compilation last asked about: asked for at almost every node. */
+  private LockAnalyses analyses;
+
+  private Context analysesContext;
+
   protected final LockAnalyses analyses(VisitorState state) {
-    return LockAnalyses.of(state, config);
+    if (analysesContext != state.context) {
+      analyses = LockAnalyses.of(state, config);
+      analysesContext = state.context;
+    }
+    return analyses;
   }
 }

@@ -106,13 +106,12 @@ public final class LockOrderInversion extends LockAnalysisChecker
   private Description checkSite(Tree site, VisitorState state) {
     LockAnalyses analyses = analyses(state);
     // Once the whole compilation's order is built, it has computed the edges of most sites with any.
+    Optional<ObservedLockOrder> built = ObservedLockOrder.ifBuilt(state);
+    Optional<List<LockEdge>> known = built.isPresent() ? built.get().edgesAt(site) : Optional.empty();
     List<LockEdge> edges =
-        ObservedLockOrder.ifBuilt(state)
-            .flatMap(order -> order.edgesAt(site))
-            .orElseGet(
-                () ->
-                    LockEdges.at(
-                        state.getPath(), analyses.heldLocks(), analyses.blockingCalls(), state));
+        known.isPresent()
+            ? known.get()
+            : LockEdges.at(state.getPath(), analyses.heldLocks(), analyses.blockingCalls(), state);
     for (LockEdge edge : edges) {
       if (edge.sameObject()) {
         continue; // reentrancy, or the two sides of one read-write lock
