@@ -56,7 +56,8 @@ public abstract class ExecutedNowScanner extends TreeScanner<Void, Void> {
 
   @Override
   public Void scan(Tree tree, Void unused) {
-    // An identifier or a literal has no children and is no call: most of a body's nodes.
+    // An identifier or a literal has no children and is no call: most of a body's nodes (so
+    // visitIdentifier and visitLiteral are never called).
     if (stopped || tree == null || tree instanceof JCIdent || tree instanceof JCLiteral) {
       return null;
     }

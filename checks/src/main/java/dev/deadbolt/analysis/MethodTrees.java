@@ -46,9 +46,11 @@ final class MethodTrees {
     }
     Map<MethodSymbol, TreePath> members = byTopLevelClass.get(topLevel);
     if (members == null) {
-      // Read from a class file: no body to scan. Asked once per class, not per call (the file
-      // object's kind is worked out from its name each time).
-      members = isSource(topLevel) ? index(topLevel) : NOT_SOURCE;
+      // A class javac entered from source has an environment; any other is asked whether it was read
+      // from a class file (no body to scan) once, not per call: the file object's kind is worked out
+      // from its name each time.
+      Env<AttrContext> env = Enter.instance(state.context).getEnv(topLevel);
+      members = env != null || isSource(topLevel) ? index(topLevel, env) : NOT_SOURCE;
       byTopLevelClass.put(topLevel, members);
     }
     if (members == NOT_SOURCE) {
@@ -81,11 +83,10 @@ final class MethodTrees {
    * The methods declared in {@code topLevel} and its member classes. Only class bodies are read, never
    * method bodies: a path is made for each method, not for every node of the file.
    */
-  private Map<MethodSymbol, TreePath> index(ClassSymbol topLevel) {
+  private Map<MethodSymbol, TreePath> index(ClassSymbol topLevel, @Nullable Env<AttrContext> env) {
     Map<MethodSymbol, TreePath> methods = new HashMap<>();
     // A top-level class is a child of its file: its path is two steps, where JavacTrees.getPath
     // searches the file for the class's declaration.
-    Env<AttrContext> env = Enter.instance(state.context).getEnv(topLevel);
     TreePath classPath =
         env != null && env.toplevel != null && env.tree instanceof ClassTree
             ? new TreePath(new TreePath(env.toplevel), env.tree)
