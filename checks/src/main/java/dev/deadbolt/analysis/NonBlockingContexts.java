@@ -53,7 +53,8 @@ public final class NonBlockingContexts {
    */
   public Optional<NonBlockingContext> contextOf(TreePath path, VisitorState state) {
     enter(path.getCompilationUnit());
-    List<Tree> scopes = new ArrayList<>(); // lambdas and the method passed on the way: same answer
+    // The lambdas and the method passed on the way have the same answer (made only when one is met).
+    List<Tree> scopes = null;
     Optional<NonBlockingContext> context = Optional.empty();
     for (TreePath p = path; p != null; p = p.getParentPath()) {
       Tree leaf = p.getLeaf();
@@ -71,13 +72,13 @@ public final class NonBlockingContexts {
         }
       } else if (leaf instanceof LambdaExpressionTree) {
         // (A method reference met further up: the call is in its qualifier, evaluated right here.)
-        scopes.add(leaf);
+        scopes = add(scopes, leaf);
         context = functionContext(p, state);
         if (context.isPresent() || !immediate.runsNow(p, state)) {
           break;
         }
       } else if (leaf instanceof MethodTree method) {
-        scopes.add(leaf);
+        scopes = add(scopes, leaf);
         context = methodContext(p, method, state);
         break;
       } else if (leaf instanceof ClassTree) {
@@ -85,10 +86,18 @@ public final class NonBlockingContexts {
         break;
       }
     }
-    for (Tree scope : scopes) {
-      decided.put(scope, context);
+    if (scopes != null) {
+      for (Tree scope : scopes) {
+        decided.put(scope, context);
+      }
     }
     return context;
+  }
+
+  private static List<Tree> add(@Nullable List<Tree> scopes, Tree scope) {
+    List<Tree> list = scopes == null ? new ArrayList<>(2) : scopes;
+    list.add(scope);
+    return list;
   }
 
   /** Answers are kept per compilation unit: trees of other units are never queried here. */
