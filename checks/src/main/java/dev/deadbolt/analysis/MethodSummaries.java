@@ -9,6 +9,7 @@ import com.sun.source.tree.MethodInvocationTree;
 import com.sun.source.tree.MethodTree;
 import com.sun.source.tree.SynchronizedTree;
 import com.sun.source.util.TreePath;
+import com.sun.tools.javac.code.Flags;
 import com.sun.tools.javac.code.Symbol.ClassSymbol;
 import com.sun.tools.javac.code.Symbol.MethodSymbol;
 import java.util.HashMap;
@@ -17,7 +18,6 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import javax.lang.model.element.Modifier;
 
 /**
  * For each method whose source is in this compilation (any file of it: with {@code
@@ -110,7 +110,7 @@ final class MethodSummaries {
     Optional<BlockingCause>[] blocks = newHolder();
     Optional<BlockingCause>[] parks = newHolder();
     Map<LockNode, AcquiredLock> acquires = new LinkedHashMap<>();
-    if (tree.getModifiers().getFlags().contains(Modifier.SYNCHRONIZED)) {
+    if ((method.flags() & Flags.SYNCHRONIZED) != 0) {
       LockNode monitor =
           method.isStatic() ? LockNode.classLiteral(owner) : LockNode.thisOf(owner);
       acquires.put(monitor, new AcquiredLock(monitor, ImmutableList.of(), "synchronized " + method.getSimpleName() + "()"));

@@ -14,6 +14,8 @@ import dev.deadbolt.analysis.Suppressions;
 import dev.deadbolt.config.ConfigProblems;
 import dev.deadbolt.report.FindingsReport;
 import dev.deadbolt.report.Suppression;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -62,11 +64,9 @@ public abstract class DeadboltChecker extends BugChecker implements CompilationU
       onCompilationUnit(tree, state);
       if (kinds.length > 0) {
         UnitNodes nodes = UnitNodes.of(tree, state);
-        if (!matchesIn(tree, state)) {
-          return Description.NO_MATCH;
-        }
+        UnitNodes.Kind[] wanted = kindsIn(tree, state);
         nodes.forEach(
-            kinds,
+            wanted,
             state,
             (kind, node, nodeState) -> {
               at[0] = node;
@@ -86,12 +86,24 @@ public abstract class DeadboltChecker extends BugChecker implements CompilationU
   protected void onCompilationUnit(CompilationUnitTree tree, VisitorState state) {}
 
   /**
-   * Whether this check can find anything in {@code unit}, asked once its nodes are walked (so what the
-   * walk records, such as the file's {@link dev.deadbolt.analysis.LockSigns}, is known): a check that
-   * says no is not called for any of the file's nodes. True by default.
+   * Whether this check can find anything at nodes of {@code kind} in {@code unit}, asked once its
+   * nodes are walked (so what the walk records, such as the file's {@link
+   * dev.deadbolt.analysis.LockSigns}, is known): the check is not called for nodes of a kind it says no
+   * to. True by default.
    */
-  protected boolean matchesIn(CompilationUnitTree unit, VisitorState state) {
+  protected boolean matchesIn(UnitNodes.Kind kind, CompilationUnitTree unit, VisitorState state) {
     return true;
+  }
+
+  /** The kinds this check matches and is to be called for in {@code unit}. */
+  private UnitNodes.Kind[] kindsIn(CompilationUnitTree unit, VisitorState state) {
+    List<UnitNodes.Kind> in = new ArrayList<>(kinds.length);
+    for (UnitNodes.Kind kind : kinds) {
+      if (matchesIn(kind, unit, state)) {
+        in.add(kind);
+      }
+    }
+    return in.size() == kinds.length ? kinds : in.toArray(new UnitNodes.Kind[0]);
   }
 
   /** A finding of this check at {@code tree}; finish it with {@link Finding#report()}. */

@@ -89,7 +89,7 @@ public final class LockOrderInversion extends LockAnalysisChecker
 
   /** A file with no sign of a lock holds none anywhere: none of its nodes is looked at. */
   @Override
-  protected boolean matchesIn(CompilationUnitTree unit, VisitorState state) {
+  protected boolean matchesIn(UnitNodes.Kind kind, CompilationUnitTree unit, VisitorState state) {
     return LockSigns.anyInUnit(unit, state.context);
   }
 

@@ -23,6 +23,7 @@ import dev.deadbolt.analysis.Chains;
 import dev.deadbolt.analysis.LockAnalyses;
 import dev.deadbolt.analysis.LockEdge;
 import dev.deadbolt.analysis.LockEdges;
+import dev.deadbolt.analysis.LockSigns;
 import dev.deadbolt.checks.NodeMatchers.ClassMatcher;
 import dev.deadbolt.checks.NodeMatchers.MethodInvocationMatcher;
 import dev.deadbolt.checks.NodeMatchers.SynchronizedMatcher;
@@ -133,6 +134,19 @@ public final class LockOrderViolation extends LockAnalysisChecker
       reportProblems(symbol, tree.getModifiers().getAnnotations(), state);
     }
     return Description.NO_MATCH;
+  }
+
+  /**
+   * Lock sites are looked at only where a lock order is declared and the file has a sign of a lock;
+   * classes and fields always, for the problems of the annotations that declare an order.
+   */
+  @Override
+  protected boolean matchesIn(UnitNodes.Kind kind, CompilationUnitTree unit, VisitorState state) {
+    return switch (kind) {
+      case SYNCHRONIZED, METHOD_INVOCATION ->
+          !DeclaredLockOrder.of(state).isEmpty() && LockSigns.anyInUnit(unit, state.context);
+      default -> true;
+    };
   }
 
   @Override

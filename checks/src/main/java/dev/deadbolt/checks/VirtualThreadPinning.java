@@ -11,12 +11,16 @@ import com.google.errorprone.bugpatterns.BugChecker;
 import com.google.errorprone.matchers.Description;
 import com.google.errorprone.util.ASTHelpers;
 import com.sun.source.tree.BlockTree;
+import com.sun.source.tree.CompilationUnitTree;
 import com.sun.source.tree.ClassTree;
 import com.sun.source.tree.MethodTree;
 import com.sun.source.tree.SynchronizedTree;
 import com.sun.source.tree.Tree;
 import com.sun.source.tree.VariableTree;
 import com.sun.source.util.TreePath;
+import com.sun.tools.javac.code.Flags;
+import com.sun.tools.javac.code.Symbol.MethodSymbol;
+import dev.deadbolt.analysis.LockSigns;
 import dev.deadbolt.analysis.PinningCall;
 import dev.deadbolt.analysis.PinningCalls;
 import dev.deadbolt.checks.NodeMatchers.BlockMatcher;
@@ -28,7 +32,6 @@ import dev.deadbolt.config.DeadboltConfig;
 import java.util.List;
 import javax.inject.Inject;
 import javax.lang.model.element.ElementKind;
-import javax.lang.model.element.Modifier;
 
 /**
  * Reports code where a virtual thread that blocks pins its carrier thread: a {@code synchronized}
@@ -79,9 +82,24 @@ public final class VirtualThreadPinning extends LockAnalysisChecker
         .report();
   }
 
+  /**
+   * A file with no sign of a lock has no monitor to pin on ({@code synchronized} is one); its class
+   * initializers are still looked at.
+   */
+  @Override
+  protected boolean matchesIn(UnitNodes.Kind kind, CompilationUnitTree unit, VisitorState state) {
+    return switch (kind) {
+      case SYNCHRONIZED, METHOD -> LockSigns.anyInUnit(unit, state.context);
+      default -> true;
+    };
+  }
+
   @Override
   public Description matchMethod(MethodTree tree, VisitorState state) {
-    if (!tree.getModifiers().getFlags().contains(Modifier.SYNCHRONIZED)
+    MethodSymbol symbol = ASTHelpers.getSymbol(tree);
+    // The symbol's flags: the tree's modifier set is a copy, made for every method.
+    if (symbol == null
+        || (symbol.flags() & Flags.SYNCHRONIZED) == 0
         || tree.getBody() == null
         || !monitorsPin(state)) {
       return Description.NO_MATCH;
