@@ -15,8 +15,10 @@ import com.sun.tools.javac.code.Attribute;
 import com.sun.tools.javac.code.Symbol;
 import com.sun.tools.javac.code.Symbol.MethodSymbol;
 import com.sun.tools.javac.code.Type;
+import com.sun.tools.javac.code.Types;
 import dev.deadbolt.catalog.CatalogEntry;
 import dev.deadbolt.catalog.MethodCatalog;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -162,14 +164,24 @@ public final class BlockingCalls {
     return reason;
   }
 
+  /**
+   * The method and the methods it overrides, nearest first, as {@code ASTHelpers.findSuperMethods}
+   * finds them, without its stream: asked once for every method a call reaches.
+   */
   private static List<MethodSymbol> withSuperMethods(MethodSymbol method, VisitorState state) {
-    if (method.isConstructor() || method.isStatic()) {
+    if (method.isConstructor() || method.isStatic() || method.isPrivate()) {
       return List.of(method);
     }
-    return ImmutableList.<MethodSymbol>builder()
-        .add(method)
-        .addAll(ASTHelpers.findSuperMethods(method, state.getTypes()))
-        .build();
+    Types types = state.getTypes();
+    List<MethodSymbol> methods = new ArrayList<>();
+    methods.add(method);
+    for (Type supertype : types.closure(method.owner.type)) {
+      MethodSymbol overridden = ASTHelpers.findSuperMethodInType(method, supertype, types);
+      if (overridden != null) {
+        methods.add(overridden);
+      }
+    }
+    return methods;
   }
 
   /** A method, or its class, annotated with any annotation named {@code NonBlocking}. */
