@@ -16,6 +16,7 @@ import java.util.Collections;
 import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.Enumeration;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
@@ -76,6 +77,12 @@ public final class CompileBenchmark {
    */
   private static boolean deadboltLoadedOnce;
 
+  /**
+   * With {@code --walk-rounds N}: instead of compiling, times the checks' walk of each file alone, N
+   * rounds in one JVM per corpus ({@link WalkTiming}).
+   */
+  private static int walkRounds;
+
   private static final String[] JVM_FLAGS = {
     "--add-exports=jdk.compiler/com.sun.tools.javac.api=ALL-UNNAMED",
     "--add-exports=jdk.compiler/com.sun.tools.javac.file=ALL-UNNAMED",
@@ -134,6 +141,7 @@ public final class CompileBenchmark {
         case "--warmups" -> warmups = Integer.parseInt(args[i + 1]);
         case "--sample-ms" -> sampleMs = Integer.parseInt(args[i + 1]);
         case "--deadbolt-loaded-once" -> deadboltLoadedOnce = Boolean.parseBoolean(args[i + 1]);
+        case "--walk-rounds" -> walkRounds = Integer.parseInt(args[i + 1]);
         default -> throw new IllegalArgumentException("unknown option " + args[i]);
       }
     }
@@ -145,6 +153,10 @@ public final class CompileBenchmark {
         "Deadbolt compile-time benchmark: JDK %s, %d cores, checks %s%n%n",
         Runtime.version(), Runtime.getRuntime().availableProcessors(), checks);
 
+    if (walkRounds > 0) {
+      timeWalks(sizes, jdk, work, walkRounds, withDeadbolt);
+      return;
+    }
     Map<Integer, Map<Mode, List<Sample>>> bySize = new TreeMap<>();
     for (int size : sizes) {
       Path sources = work.resolve("src-" + size);
@@ -177,6 +189,39 @@ public final class CompileBenchmark {
     if (!bySize.isEmpty()) {
       growth(bySize);
       longMethod(work, longMethod, withDeadbolt, checks, rounds);
+    }
+  }
+
+  /** {@code --walk-rounds}: the checks' walk alone, timed over each corpus in a JVM of its own. */
+  private static void timeWalks(
+      List<Integer> sizes, boolean jdk, Path work, int rounds, String withDeadbolt)
+      throws IOException, InterruptedException {
+    Map<String, List<String>> corpora = new LinkedHashMap<>();
+    for (int size : sizes) {
+      Path sources = work.resolve("src-" + size);
+      if (!Files.exists(sources)) {
+        new SourceGenerator(42).writeClasses(sources, size);
+      }
+      corpora.put(size + " generated classes", List.of(sources.toString()));
+    }
+    if (jdk) {
+      Path root = work.resolve("jdk-src").resolve("java.base");
+      JdkSources.extract(root, JDK_PACKAGES);
+      corpora.put("JDK java.base sources", List.of(root.toString(), "--patch-module", "java.base=" + root));
+    }
+    for (Map.Entry<String, List<String>> corpus : corpora.entrySet()) {
+      List<String> command = new ArrayList<>();
+      command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+      command.addAll(List.of(JVM_FLAGS));
+      command.addAll(List.of("-cp", withDeadbolt, WalkTiming.class.getName()));
+      command.add(corpus.getValue().get(0));
+      command.add(String.valueOf(rounds));
+      command.addAll(corpus.getValue().subList(1, corpus.getValue().size()));
+      System.out.println(corpus.getKey() + ":");
+      Process process = new ProcessBuilder(command).inheritIO().start();
+      if (process.waitFor() != 0) {
+        throw new IllegalStateException("the walk timing failed for " + corpus.getKey());
+      }
     }
   }
 
