@@ -59,7 +59,7 @@ final class MethodSummaries {
     this.blockingCalls = blockingCalls;
     this.immediate = immediate;
     this.state = state;
-    this.methodTrees = new MethodTrees(state);
+    this.methodTrees = new MethodTrees(state.context);
   }
 
   Summary summaryOf(MethodSymbol method) {

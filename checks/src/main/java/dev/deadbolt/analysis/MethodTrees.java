@@ -1,36 +1,45 @@
 package dev.deadbolt.analysis;
 
-import com.google.errorprone.VisitorState;
-import com.google.errorprone.util.ASTHelpers;
-import com.sun.source.tree.ClassTree;
-import com.sun.source.tree.MethodTree;
-import com.sun.source.tree.Tree;
+import com.sun.source.tree.CompilationUnitTree;
 import com.sun.source.util.TreePath;
 import com.sun.tools.javac.api.JavacTrees;
 import com.sun.tools.javac.code.Symbol.ClassSymbol;
 import com.sun.tools.javac.code.Symbol.MethodSymbol;
-import com.sun.tools.javac.code.Symbol.PackageSymbol;
 import com.sun.tools.javac.comp.AttrContext;
 import com.sun.tools.javac.comp.Enter;
 import com.sun.tools.javac.comp.Env;
+import com.sun.tools.javac.tree.JCTree;
+import com.sun.tools.javac.tree.JCTree.JCClassDecl;
+import com.sun.tools.javac.tree.JCTree.JCMethodDecl;
+import com.sun.tools.javac.util.Context;
+import java.util.ArrayDeque;
+import java.util.Deque;
 import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.Map;
 import javax.tools.JavaFileObject;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The declaration of a method compiled from source, found through an index of the members of its
- * top-level class, built on first use. {@code JavacTrees.getPath(method)} scans the whole file for each
- * method it is asked about, and the summaries ask about every method they reach.
+ * The declaration of a method compiled from source, found from its class's declaration, which javac
+ * keeps in the class's {@code Enter} environment: {@code JavacTrees.getPath(method)} scans the whole file
+ * for each method it is asked about, and the summaries ask about every method they reach (usually one
+ * or two of a class, so a class's members are searched in place; a large class is indexed).
  */
 final class MethodTrees {
-  private final VisitorState state;
-  private final Map<ClassSymbol, Map<MethodSymbol, TreePath>> byTopLevelClass = new HashMap<>();
-  /** The index of a top-level class read from a class file. */
-  private static final Map<MethodSymbol, TreePath> NOT_SOURCE = Map.of();
+  /** Up to this many members, a class is searched for the method rather than indexed. */
+  private static final int SEARCHED_IN_PLACE = 32;
 
-  MethodTrees(VisitorState state) {
-    this.state = state;
+  private final Context context;
+  private final Enter enter;
+  /** Whether a class without an environment was read from source (asked once per class). */
+  private final Map<ClassSymbol, Boolean> fromSource = new IdentityHashMap<>();
+  /** The methods of each large class asked about. */
+  private final Map<ClassSymbol, Map<MethodSymbol, JCMethodDecl>> largeClasses = new HashMap<>();
+
+  MethodTrees(Context context) {
+    this.context = context;
+    this.enter = Enter.instance(context);
   }
 
   /** The path to the method's declaration, or null when its source is not part of this compilation. */
@@ -40,73 +49,69 @@ final class MethodTrees {
     if (cls == null) {
       return null; // an array's clone(): no body to scan
     }
-    ClassSymbol topLevel = topLevel(cls);
-    if (topLevel == null) {
-      return isSource(cls) ? JavacTrees.instance(state.context).getPath(method) : null;
+    Env<AttrContext> env = enter.getEnv(cls);
+    if (env == null) {
+      // Read from a class file (no body to scan), or a class javac entered without one: searched.
+      return fromSource.computeIfAbsent(cls, MethodTrees::isSource)
+          ? JavacTrees.instance(context).getPath(method)
+          : null;
     }
-    Map<MethodSymbol, TreePath> members = byTopLevelClass.get(topLevel);
-    if (members == null) {
-      // A class javac entered from source has an environment; any other is asked whether it was read
-      // from a class file (no body to scan) once, not per call: the file object's kind is worked out
-      // from its name each time.
-      Env<AttrContext> env = Enter.instance(state.context).getEnv(topLevel);
-      members = env != null || isSource(topLevel) ? index(topLevel, env) : NOT_SOURCE;
-      byTopLevelClass.put(topLevel, members);
+    TreePath classPath = classPath(env);
+    JCMethodDecl declaration =
+        env.tree instanceof JCClassDecl decl ? declarationIn(decl, cls, method) : null;
+    if (classPath == null || declaration == null) {
+      return JavacTrees.instance(context).getPath(method); // a local class's: searched
     }
-    if (members == NOT_SOURCE) {
+    return new TreePath(classPath, declaration);
+  }
+
+  @Nullable
+  private JCMethodDecl declarationIn(JCClassDecl decl, ClassSymbol cls, MethodSymbol method) {
+    if (decl.defs.size() <= SEARCHED_IN_PLACE) {
+      for (JCTree member : decl.defs) {
+        if (member instanceof JCMethodDecl m && m.sym == method) {
+          return m;
+        }
+      }
       return null;
     }
-    TreePath path = members.get(method);
-    // Not a member of a member class (a local or anonymous class's, an enum constant body's): searched.
-    return path != null ? path : JavacTrees.instance(state.context).getPath(method);
+    return largeClasses.computeIfAbsent(cls, c -> methodsOf(decl)).get(method);
   }
 
-  private static boolean isSource(ClassSymbol cls) {
-    return cls.sourcefile != null && cls.sourcefile.getKind() == JavaFileObject.Kind.SOURCE;
-  }
-
-  /** The top-level class around {@code cls}, or null for an owner chain javac does not usually make. */
-  @Nullable
-  private static ClassSymbol topLevel(ClassSymbol cls) {
-    ClassSymbol current = cls;
-    while (!(current.owner instanceof PackageSymbol)) {
-      ClassSymbol outer = current.owner == null ? null : current.owner.enclClass();
-      if (outer == null || outer == current) {
-        return null;
+  private static Map<MethodSymbol, JCMethodDecl> methodsOf(JCClassDecl decl) {
+    Map<MethodSymbol, JCMethodDecl> methods = new IdentityHashMap<>();
+    for (JCTree member : decl.defs) {
+      if (member instanceof JCMethodDecl m && m.sym != null) {
+        methods.put(m.sym, m);
       }
-      current = outer;
-    }
-    return current;
-  }
-
-  /**
-   * The methods declared in {@code topLevel} and its member classes. Only class bodies are read, never
-   * method bodies: a path is made for each method, not for every node of the file.
-   */
-  private Map<MethodSymbol, TreePath> index(ClassSymbol topLevel, @Nullable Env<AttrContext> env) {
-    Map<MethodSymbol, TreePath> methods = new HashMap<>();
-    // A top-level class is a child of its file: its path is two steps, where JavacTrees.getPath
-    // searches the file for the class's declaration.
-    TreePath classPath =
-        env != null && env.toplevel != null && env.tree instanceof ClassTree
-            ? new TreePath(new TreePath(env.toplevel), env.tree)
-            : JavacTrees.instance(state.context).getPath(topLevel);
-    if (classPath != null && classPath.getLeaf() instanceof ClassTree cls) {
-      addMembers(classPath, cls, methods);
     }
     return methods;
   }
 
-  private static void addMembers(TreePath classPath, ClassTree cls, Map<MethodSymbol, TreePath> methods) {
-    for (Tree member : cls.getMembers()) {
-      if (member instanceof MethodTree method) {
-        MethodSymbol symbol = ASTHelpers.getSymbol(method);
-        if (symbol != null) {
-          methods.put(symbol, new TreePath(classPath, method));
-        }
-      } else if (member instanceof ClassTree nested) {
-        addMembers(new TreePath(classPath, nested), nested, methods);
-      }
+  /**
+   * The path to a class declaration, from its environment and those around it (a member class's is its
+   * outer class's); null for a class declared inside a method or block, whose path has more steps.
+   */
+  @Nullable
+  private static TreePath classPath(Env<AttrContext> env) {
+    Deque<JCClassDecl> classes = new ArrayDeque<>();
+    Env<AttrContext> e = env;
+    while (e != null && e.tree instanceof JCClassDecl decl) {
+      classes.push(decl);
+      e = e.outer;
     }
+    // Outside the outermost class is the file's environment.
+    if (e == null || !(e.tree instanceof CompilationUnitTree unit) || env.toplevel != unit) {
+      return null;
+    }
+    TreePath path = new TreePath(unit);
+    for (JCClassDecl decl : classes) {
+      path = new TreePath(path, decl);
+    }
+    return path;
+  }
+
+  private static boolean isSource(ClassSymbol cls) {
+    return cls.sourcefile != null && cls.sourcefile.getKind() == JavaFileObject.Kind.SOURCE;
   }
 }
