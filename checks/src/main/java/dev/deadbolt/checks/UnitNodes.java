@@ -2,11 +2,15 @@ package dev.deadbolt.checks;
 
 import com.google.errorprone.VisitorState;
 import com.google.errorprone.util.ASTHelpers;
+import com.sun.source.tree.ClassTree;
 import com.sun.source.tree.CompilationUnitTree;
 import com.sun.source.tree.MethodInvocationTree;
 import com.sun.source.tree.MethodTree;
+import com.sun.source.tree.NewClassTree;
 import com.sun.source.tree.SynchronizedTree;
 import com.sun.source.tree.Tree;
+import com.sun.source.tree.TypeCastTree;
+import com.sun.source.tree.VariableTree;
 import com.sun.source.util.TreePath;
 import com.sun.source.util.TreeScanner;
 import com.sun.tools.javac.tree.JCTree;
@@ -22,7 +26,9 @@ import java.util.Map;
 /**
  * The nodes of one compilation unit that Deadbolt's checks match, by kind, in the order Error Prone's
  * own scan meets them (a node before its children). Found by one scan per unit, shared by every check
- * (see {@link NodeMatchers} for why the checks do not let Error Prone call them node by node).
+ * (see {@link NodeMatchers} for why the checks do not let Error Prone call them node by node). The scan
+ * does not enter types, so the annotations written inside a type ({@code List<@A String>}) are not among
+ * them: no check reads those.
  */
 final class UnitNodes {
   /** The node kinds a check can match; one per interface of {@link NodeMatchers}. */
@@ -38,7 +44,7 @@ final class UnitNodes {
     WHILE_LOOP(Tag.WHILELOOP),
     DO_WHILE_LOOP(Tag.DOLOOP),
     FOR_LOOP(Tag.FORLOOP),
-    ANNOTATION(Tag.ANNOTATION, Tag.TYPE_ANNOTATION),
+    ANNOTATION(Tag.ANNOTATION, Tag.TYPE_ANNOTATION), // (not those inside types: see Collector)
     CLASS(Tag.CLASSDEF); // classes, interfaces, enums, records and annotation types
 
     /** javac's tags of the nodes of this kind. */
@@ -241,6 +247,41 @@ final class UnitNodes {
       counts[k]++;
     }
 
+    // Types are not walked: a variable's, a method's return type, type parameters and exceptions, a
+    // class's type parameters and supertypes, the class and type arguments of a `new`, a cast's type.
+    // They hold no node of a kind checks match but type annotations, which none reads (every
+    // annotation a check looks at is a declaration's), and sparing them their first touch saves a tenth
+    // of the walk.
+
+    @Override
+    public Void visitVariable(VariableTree node, Void unused) {
+      scan(node.getModifiers(), null);
+      scan(node.getNameExpression(), null);
+      scan(node.getInitializer(), null);
+      return null;
+    }
+
+    @Override
+    public Void visitClass(ClassTree node, Void unused) {
+      scan(node.getModifiers(), null);
+      scan(node.getMembers(), null);
+      return null;
+    }
+
+    @Override
+    public Void visitNewClass(NewClassTree node, Void unused) {
+      scan(node.getEnclosingExpression(), null);
+      scan(node.getArguments(), null);
+      scan(node.getClassBody(), null);
+      return null;
+    }
+
+    @Override
+    public Void visitTypeCast(TypeCastTree node, Void unused) {
+      scan(node.getExpression(), null);
+      return null;
+    }
+
     // Beyond collecting, the walk follows the lock signs.
 
     @Override
@@ -255,10 +296,15 @@ final class UnitNodes {
       return super.visitSynchronized(node, unused);
     }
 
+    /** The lock signs of a method, and its code without its types (see above). */
     @Override
     public Void visitMethod(MethodTree node, Void unused) {
       boolean outer = lockSigns.enterMethod(node);
-      super.visitMethod(node, unused);
+      scan(node.getModifiers(), null);
+      scan(node.getParameters(), null);
+      scan(node.getReceiverParameter(), null);
+      scan(node.getBody(), null);
+      scan(node.getDefaultValue(), null);
       lockSigns.exitMethod(node, outer);
       return null;
     }
