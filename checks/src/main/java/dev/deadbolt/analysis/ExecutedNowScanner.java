@@ -10,8 +10,6 @@ import com.sun.source.tree.NewClassTree;
 import com.sun.source.tree.Tree;
 import com.sun.source.util.TreePath;
 import com.sun.source.util.TreeScanner;
-import com.sun.tools.javac.tree.JCTree.JCIdent;
-import com.sun.tools.javac.tree.JCTree.JCLiteral;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -56,9 +54,7 @@ public abstract class ExecutedNowScanner extends TreeScanner<Void, Void> {
 
   @Override
   public Void scan(Tree tree, Void unused) {
-    // An identifier or a literal has no children and is no call: most of a body's nodes (so
-    // visitIdentifier and visitLiteral are never called).
-    if (stopped || tree == null || tree instanceof JCIdent || tree instanceof JCLiteral) {
+    if (stopped || tree == null || ChildlessTrees.skipped(tree)) { // (no call in those)
       return null;
     }
     Tree outerCurrent = current;

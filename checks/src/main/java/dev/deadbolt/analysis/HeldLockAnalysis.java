@@ -49,9 +49,9 @@ import org.checkerframework.errorprone.dataflow.cfg.builder.CFGBuilder;
  * to an {@link ImmediateMethods immediate} method such as {@code forEach}.
  *
  * <p>Cost: a walk up the tree path per query, and one scan per method or lambda body for its lock
- * calls, only in methods with a {@link LockSigns sign} of a lock. In a body that takes locks block-structured ({@link StructuredLocking}, nearly always) the
- * held locks are then read off the tree; otherwise the CFG is built and the dataflow runs, once per
- * body.
+ * calls, only in methods with a {@link LockSigns sign} of a lock. In a body that takes locks
+ * block-structured ({@link StructuredLocking}, nearly always) the held locks are then read off the
+ * tree; otherwise the CFG is built and the dataflow runs, once per body.
  */
 public final class HeldLockAnalysis {
   /**

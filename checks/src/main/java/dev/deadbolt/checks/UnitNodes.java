@@ -14,10 +14,9 @@ import com.sun.source.tree.VariableTree;
 import com.sun.source.util.TreePath;
 import com.sun.source.util.TreeScanner;
 import com.sun.tools.javac.tree.JCTree;
-import com.sun.tools.javac.tree.JCTree.JCIdent;
-import com.sun.tools.javac.tree.JCTree.JCLiteral;
 import com.sun.tools.javac.tree.JCTree.Tag;
 import com.sun.tools.javac.util.Context;
+import dev.deadbolt.analysis.ChildlessTrees;
 import dev.deadbolt.analysis.LockSigns;
 import java.util.Arrays;
 import java.util.IdentityHashMap;
@@ -199,8 +198,7 @@ final class UnitNodes {
 
     @Override
     public Void scan(Tree tree, Void unused) {
-      // An identifier or a literal has no children and is never collected: a third of a file's nodes.
-      if (tree == null || tree instanceof JCIdent || tree instanceof JCLiteral) {
+      if (tree == null || ChildlessTrees.skipped(tree)) {
         return null;
       }
       Kind kind = KIND_OF_TAG[((JCTree) tree).getTag().ordinal()];
