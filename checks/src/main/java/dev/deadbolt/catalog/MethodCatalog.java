@@ -97,21 +97,58 @@ public final class MethodCatalog {
     return Optional.ofNullable(found);
   }
 
+  /**
+   * The catalog's types among {@code type} and its supertypes. Each class's set is made once, from its
+   * own name and its direct supertypes' sets: a type's closure, sorted as javac makes it, costs more,
+   * and a compilation's receiver types share most of their supertypes.
+   */
   private ImmutableSet<String> supertypeNames(TypeSymbol type, Types types) {
     ImmutableSet<String> cached = supertypeNames.get(type);
     if (cached != null) {
       return cached;
     }
-    ImmutableSet.Builder<String> names = ImmutableSet.builder();
-    for (Type t : types.closure(types.erasure(type.type))) {
-      if (t.tsym instanceof ClassSymbol cls) {
-        String qualified = cls.getQualifiedName().toString();
-        if (byType.containsKey(qualified)) {
-          names.add(qualified);
+    // A type variable or an array: its erasure's class (`T extends Lock` is a Lock).
+    TypeSymbol erased = types.erasure(type.type).tsym;
+    if (erased != type && erased != null) {
+      ImmutableSet<String> result = supertypeNames(erased, types);
+      supertypeNames.put(type, result);
+      return result;
+    }
+    if (!(type instanceof ClassSymbol cls)) {
+      supertypeNames.put(type, ImmutableSet.of());
+      return ImmutableSet.of();
+    }
+    supertypeNames.put(type, ImmutableSet.of()); // (a cyclic hierarchy, in code javac rejected, ends here)
+    String qualified = cls.getQualifiedName().toString();
+    ImmutableSet<String> own = byType.containsKey(qualified) ? ImmutableSet.of(qualified) : null;
+    ImmutableSet<String> result = own;
+    ImmutableSet.Builder<String> union = null;
+    Type superclass = types.supertype(cls.type);
+    List<Type> parents = new ArrayList<>(types.interfaces(cls.type));
+    if (superclass != null && superclass.tsym != null) {
+      parents.add(0, superclass);
+    }
+    for (Type parent : parents) {
+      ImmutableSet<String> names =
+          parent.tsym == null ? ImmutableSet.of() : supertypeNames(parent.tsym, types);
+      if (names.isEmpty() || names.equals(result)) {
+        continue;
+      }
+      if (result == null) {
+        result = names; // shared with the parent while nothing else adds to it
+      } else {
+        if (union == null) {
+          union = ImmutableSet.<String>builder().addAll(result);
         }
+        union.addAll(names);
       }
     }
-    ImmutableSet<String> result = names.build();
+    if (union != null) {
+      result = union.build();
+    }
+    if (result == null) {
+      result = ImmutableSet.of();
+    }
     supertypeNames.put(type, result);
     return result;
   }
