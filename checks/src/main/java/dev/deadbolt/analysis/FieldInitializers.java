@@ -20,14 +20,21 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * The initializer of each field whose source is in this compilation, looked up once per field: finding
- * a field's declaration means searching its class, and lock fields are read at every lock call.
+ * a field's declaration means searching its class, and lock fields are read at every lock call. Lock
+ * fields are usually one or two of a class, so a class's members are searched in place, as {@link
+ * MethodTrees} does for methods.
  */
 final class FieldInitializers {
+  /** Up to this many members, a class is searched for the field rather than indexed. */
+  private static final int SEARCHED_IN_PLACE = 32;
+
   private static final Context.Key<FieldInitializers> KEY = new Context.Key<>();
 
   private final JavacTrees trees;
   private final Enter enter;
   private final Map<VarSymbol, Optional<ExpressionTree>> initializers = new IdentityHashMap<>();
+  /** The fields of each large class asked about. */
+  private final Map<ClassSymbol, Map<VarSymbol, JCVariableDecl>> largeClasses = new IdentityHashMap<>();
 
   private FieldInitializers(JavacTrees trees, Enter enter) {
     this.trees = trees;
@@ -48,33 +55,51 @@ final class FieldInitializers {
   ExpressionTree initializer(VarSymbol field) {
     Optional<ExpressionTree> known = initializers.get(field);
     if (known == null) {
-      indexFieldsOf(field);
-      known = initializers.get(field);
-      if (known == null) {
-        // Not a field of a class javac keeps an environment for: searched the long way.
-        known =
-            trees.getTree(field) instanceof VariableTree decl
-                ? Optional.ofNullable(decl.getInitializer())
-                : Optional.empty();
-        initializers.put(field, known);
-      }
+      JCVariableDecl declared = declarationOf(field);
+      known =
+          declared != null
+              ? Optional.ofNullable(declared.getInitializer())
+              // Not a field of a class javac keeps an environment for: searched the long way.
+              : trees.getTree(field) instanceof VariableTree decl
+                  ? Optional.ofNullable(decl.getInitializer())
+                  : Optional.empty();
+      initializers.put(field, known);
     }
     return known.orElse(null);
   }
 
   /**
-   * Records the initializer of every field declared in {@code field}'s class, read from the class's
-   * members: {@code JavacTrees.getTree} searches the whole class for each field it is asked about.
+   * The field's declaration among its class's members, which javac keeps in the class's {@code Enter}
+   * environment ({@code JavacTrees.getTree} searches the whole class for each field it is asked
+   * about); a large class's fields are indexed on the first question.
    */
-  private void indexFieldsOf(VarSymbol field) {
-    Env<AttrContext> env = field.owner instanceof ClassSymbol owner ? enter.getEnv(owner) : null;
-    if (env == null || !(env.tree instanceof JCClassDecl cls)) {
-      return;
+  @Nullable
+  private JCVariableDecl declarationOf(VarSymbol field) {
+    if (!(field.owner instanceof ClassSymbol owner)) {
+      return null;
     }
-    for (JCTree member : cls.getMembers()) {
+    Env<AttrContext> env = enter.getEnv(owner);
+    if (env == null || !(env.tree instanceof JCClassDecl cls)) {
+      return null;
+    }
+    if (cls.defs.size() <= SEARCHED_IN_PLACE) {
+      for (JCTree member : cls.defs) {
+        if (member instanceof JCVariableDecl decl && decl.sym == field) {
+          return decl;
+        }
+      }
+      return null;
+    }
+    return largeClasses.computeIfAbsent(owner, c -> fieldsOf(cls)).get(field);
+  }
+
+  private static Map<VarSymbol, JCVariableDecl> fieldsOf(JCClassDecl cls) {
+    Map<VarSymbol, JCVariableDecl> fields = new IdentityHashMap<>();
+    for (JCTree member : cls.defs) {
       if (member instanceof JCVariableDecl decl && decl.sym != null) {
-        initializers.putIfAbsent(decl.sym, Optional.ofNullable(decl.getInitializer()));
+        fields.put(decl.sym, decl);
       }
     }
+    return fields;
   }
 }
