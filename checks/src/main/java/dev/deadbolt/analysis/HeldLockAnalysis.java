@@ -48,8 +48,9 @@ import org.checkerframework.errorprone.dataflow.cfg.builder.CFGBuilder;
  * locks around where it is written do not apply. The exception is a lambda or method reference passed
  * to an {@link ImmediateMethods immediate} method such as {@code forEach}.
  *
- * <p>Cost: a walk up the tree path per query, and one scan per method or lambda body for its lock
- * calls, only in methods with a {@link LockSigns sign} of a lock. In a body that takes locks
+ * <p>Cost: a walk up the tree path per query, and a look at each call named like a lock method in a
+ * method or lambda body, only in methods with a {@link LockSigns sign} of a lock (the walk that finds
+ * the signs keeps these calls per body). In a body that takes locks
  * block-structured ({@link StructuredLocking}, nearly always) the held locks are then read off the
  * tree; otherwise the CFG is built and the dataflow runs, once per body.
  */
@@ -245,7 +246,7 @@ public final class HeldLockAnalysis {
           path.getLeaf() instanceof MethodTree method
               ? LockContracts.heldOnEntry(ASTHelpers.getSymbol(method), state)
               : ImmutableSet.of();
-      LockCalls calls = lockCalls(path.getLeaf(), state);
+      LockCalls calls = lockCalls(path, state);
       this.takesLocks = calls.any();
       this.onlyAcquisition = calls.onlyAcquisition();
     }
@@ -342,28 +343,26 @@ public final class HeldLockAnalysis {
           JavacProcessingEnvironment.instance(state.context));
     }
 
-    /** The lock calls of the body (not of its nested lambdas or classes: roots of their own). */
-    private static LockCalls lockCalls(Tree root, VisitorState state) {
-      Tree body = body(root);
-      int[] count = new int[1];
-      int[] acquisitions = new int[1];
-      Tree[] lastAcquisition = new Tree[1];
-      new OwnCodeScanner() {
-        @Override
-        public Void visitMethodInvocation(MethodInvocationTree node, Void unused) {
-          LockOperation.effectOf(node, state)
-              .ifPresent(
-                  effect -> {
-                    count[0]++;
-                    if (effect != LockOperation.Effect.RELEASE) {
-                      acquisitions[0]++;
-                      lastAcquisition[0] = node;
-                    }
-                  });
-          return super.visitMethodInvocation(node, unused);
+    /**
+     * The lock calls of the body (not of its nested lambdas or classes: roots of their own), from the
+     * calls named like lock methods that the walk of the file found in it.
+     */
+    private static LockCalls lockCalls(TreePath root, VisitorState state) {
+      int count = 0;
+      int acquisitions = 0;
+      Tree lastAcquisition = null;
+      for (MethodInvocationTree call :
+          LockSigns.lockNamedCallsIn(root.getLeaf(), root.getCompilationUnit(), state.context)) {
+        Optional<LockOperation.Effect> effect = LockOperation.effectOf(call, state);
+        if (effect.isPresent()) {
+          count++;
+          if (effect.get() != LockOperation.Effect.RELEASE) {
+            acquisitions++;
+            lastAcquisition = call;
+          }
         }
-      }.scan(body, null);
-      return new LockCalls(count[0] > 0, acquisitions[0] == 1 ? lastAcquisition[0] : null);
+      }
+      return new LockCalls(count > 0, acquisitions == 1 ? lastAcquisition : null);
     }
   }
 }

@@ -4,6 +4,7 @@ import com.google.errorprone.VisitorState;
 import com.google.errorprone.util.ASTHelpers;
 import com.sun.source.tree.ClassTree;
 import com.sun.source.tree.CompilationUnitTree;
+import com.sun.source.tree.LambdaExpressionTree;
 import com.sun.source.tree.MethodInvocationTree;
 import com.sun.source.tree.MethodTree;
 import com.sun.source.tree.NewClassTree;
@@ -260,8 +261,10 @@ final class UnitNodes {
 
     @Override
     public Void visitClass(ClassTree node, Void unused) {
+      Tree outerBody = lockSigns.enterBody(null);
       scan(node.getModifiers(), null);
       scan(node.getMembers(), null);
+      lockSigns.exitBody(outerBody);
       return null;
     }
 
@@ -297,12 +300,22 @@ final class UnitNodes {
     @Override
     public Void visitMethod(MethodTree node, Void unused) {
       boolean outer = lockSigns.enterMethod(node);
+      Tree outerBody = lockSigns.enterBody(node);
       scan(node.getModifiers(), null);
       scan(node.getParameters(), null);
       scan(node.getReceiverParameter(), null);
       scan(node.getBody(), null);
       scan(node.getDefaultValue(), null);
+      lockSigns.exitBody(outerBody);
       lockSigns.exitMethod(node, outer);
+      return null;
+    }
+
+    @Override
+    public Void visitLambdaExpression(LambdaExpressionTree node, Void unused) {
+      Tree outerBody = lockSigns.enterBody(node);
+      super.visitLambdaExpression(node, unused);
+      lockSigns.exitBody(outerBody);
       return null;
     }
   }
