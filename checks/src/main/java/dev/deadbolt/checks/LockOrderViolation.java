@@ -18,6 +18,7 @@ import com.sun.source.tree.MethodInvocationTree;
 import com.sun.source.tree.SynchronizedTree;
 import com.sun.source.tree.Tree;
 import com.sun.source.tree.VariableTree;
+import com.sun.source.util.TreePath;
 import com.sun.tools.javac.code.Symbol;
 import dev.deadbolt.analysis.Chains;
 import dev.deadbolt.analysis.LockAnalyses;
@@ -27,7 +28,6 @@ import dev.deadbolt.analysis.LockSigns;
 import dev.deadbolt.checks.NodeMatchers.ClassMatcher;
 import dev.deadbolt.checks.NodeMatchers.MethodInvocationMatcher;
 import dev.deadbolt.checks.NodeMatchers.SynchronizedMatcher;
-import dev.deadbolt.checks.NodeMatchers.VariableMatcher;
 import dev.deadbolt.config.DeadboltConfig;
 import dev.deadbolt.hierarchy.DeclaredLockOrder;
 import java.util.List;
@@ -50,8 +50,7 @@ import javax.inject.Inject;
 public final class LockOrderViolation extends LockAnalysisChecker
     implements SynchronizedMatcher,
         MethodInvocationMatcher,
-        ClassMatcher,
-        VariableMatcher {
+        ClassMatcher {
 
   public LockOrderViolation() {
     super(DeadboltConfig.defaults());
@@ -118,20 +117,19 @@ public final class LockOrderViolation extends LockAnalysisChecker
 
   // ---- bad declarations, reported at the annotation --------------------------------------------
 
+  /** The class's annotations, and its fields' (a field's annotations are read only if it has some). */
   @Override
   public Description matchClass(ClassTree tree, VisitorState state) {
     reportProblems(ASTHelpers.getSymbol(tree), tree.getModifiers().getAnnotations(), state);
-    return Description.NO_MATCH;
-  }
-
-  @Override
-  public Description matchVariable(VariableTree tree, VisitorState state) {
-    if (tree.getModifiers().getAnnotations().isEmpty()) {
-      return Description.NO_MATCH; // most variables: nothing to check, no symbol needed
-    }
-    Symbol symbol = ASTHelpers.getSymbol(tree);
-    if (symbol != null && symbol.getKind() == javax.lang.model.element.ElementKind.FIELD) {
-      reportProblems(symbol, tree.getModifiers().getAnnotations(), state);
+    for (Tree member : tree.getMembers()) {
+      if (member instanceof VariableTree field
+          && !field.getModifiers().getAnnotations().isEmpty()
+          && ASTHelpers.getSymbol(field) != null) {
+        reportProblems(
+            ASTHelpers.getSymbol(field),
+            field.getModifiers().getAnnotations(),
+            state.withPath(new TreePath(state.getPath(), field)));
+      }
     }
     return Description.NO_MATCH;
   }

@@ -3,7 +3,6 @@ package dev.deadbolt.checks;
 import com.google.errorprone.VisitorState;
 import com.google.errorprone.matchers.Description;
 import com.sun.source.tree.AnnotationTree;
-import com.sun.source.tree.BlockTree;
 import com.sun.source.tree.CatchTree;
 import com.sun.source.tree.ClassTree;
 import com.sun.source.tree.DoWhileLoopTree;
@@ -14,7 +13,6 @@ import com.sun.source.tree.MethodTree;
 import com.sun.source.tree.NewClassTree;
 import com.sun.source.tree.SynchronizedTree;
 import com.sun.source.tree.Tree;
-import com.sun.source.tree.VariableTree;
 import com.sun.source.tree.WhileLoopTree;
 import java.util.EnumSet;
 import java.util.Map;
@@ -25,7 +23,7 @@ import java.util.Map;
  *
  * <p>Why not Error Prone's interfaces: Error Prone calls every matcher of a kind at every node of that
  * kind, each call with its own suppression check, timer and {@code VisitorState}. Deadbolt's checks
- * match the most common kinds (method calls, variables, blocks) and do nothing at almost all of them;
+ * match the most common kind (method calls) and do nothing at almost all of them;
  * that per-call machinery cost as much as the checks themselves. Deadbolt decides suppression itself
  * ({@link Finding#report()}), so nothing is lost.
  */
@@ -42,14 +40,6 @@ final class NodeMatchers {
 
   interface MemberReferenceMatcher {
     Description matchMemberReference(MemberReferenceTree tree, VisitorState state);
-  }
-
-  interface VariableMatcher {
-    Description matchVariable(VariableTree tree, VisitorState state);
-  }
-
-  interface BlockMatcher {
-    Description matchBlock(BlockTree tree, VisitorState state);
   }
 
   interface MethodMatcher {
@@ -90,8 +80,6 @@ final class NodeMatchers {
           Map.entry(MethodInvocationMatcher.class, UnitNodes.Kind.METHOD_INVOCATION),
           Map.entry(NewClassMatcher.class, UnitNodes.Kind.NEW_CLASS),
           Map.entry(MemberReferenceMatcher.class, UnitNodes.Kind.MEMBER_REFERENCE),
-          Map.entry(VariableMatcher.class, UnitNodes.Kind.VARIABLE),
-          Map.entry(BlockMatcher.class, UnitNodes.Kind.BLOCK),
           Map.entry(MethodMatcher.class, UnitNodes.Kind.METHOD),
           Map.entry(CatchMatcher.class, UnitNodes.Kind.CATCH),
           Map.entry(SynchronizedMatcher.class, UnitNodes.Kind.SYNCHRONIZED),
@@ -121,8 +109,6 @@ final class NodeMatchers {
       case NEW_CLASS -> ((NewClassMatcher) check).matchNewClass((NewClassTree) tree, state);
       case MEMBER_REFERENCE ->
           ((MemberReferenceMatcher) check).matchMemberReference((MemberReferenceTree) tree, state);
-      case VARIABLE -> ((VariableMatcher) check).matchVariable((VariableTree) tree, state);
-      case BLOCK -> ((BlockMatcher) check).matchBlock((BlockTree) tree, state);
       case METHOD -> ((MethodMatcher) check).matchMethod((MethodTree) tree, state);
       case CATCH -> ((CatchMatcher) check).matchCatch((CatchTree) tree, state);
       case SYNCHRONIZED -> ((SynchronizedMatcher) check).matchSynchronized((SynchronizedTree) tree, state);

@@ -23,15 +23,13 @@ import com.sun.tools.javac.code.Symbol.MethodSymbol;
 import dev.deadbolt.analysis.LockSigns;
 import dev.deadbolt.analysis.PinningCall;
 import dev.deadbolt.analysis.PinningCalls;
-import dev.deadbolt.checks.NodeMatchers.BlockMatcher;
+import dev.deadbolt.checks.NodeMatchers.ClassMatcher;
 import dev.deadbolt.checks.NodeMatchers.MethodMatcher;
 import dev.deadbolt.checks.NodeMatchers.SynchronizedMatcher;
-import dev.deadbolt.checks.NodeMatchers.VariableMatcher;
 import dev.deadbolt.config.CompilationTarget;
 import dev.deadbolt.config.DeadboltConfig;
 import java.util.List;
 import javax.inject.Inject;
-import javax.lang.model.element.ElementKind;
 
 /**
  * Reports code where a virtual thread that blocks pins its carrier thread: a {@code synchronized}
@@ -47,7 +45,7 @@ import javax.lang.model.element.ElementKind;
     link = DocLinks.BASE + "VirtualThreadPinning.md",
     tags = StandardTags.CONCURRENCY)
 public final class VirtualThreadPinning extends LockAnalysisChecker
-    implements SynchronizedMatcher, MethodMatcher, BlockMatcher, VariableMatcher {
+    implements SynchronizedMatcher, MethodMatcher, ClassMatcher {
 
   /** JEP 491: from this JDK on, blocking while holding a monitor no longer pins. */
   static final int MONITORS_STOP_PINNING = 24;
@@ -113,24 +111,26 @@ public final class VirtualThreadPinning extends LockAnalysisChecker
         .report();
   }
 
+  /**
+   * A class's initializers: its static blocks and its static fields' initializers, found among its
+   * members (not by looking at every block and variable of the file).
+   */
   @Override
-  public Description matchBlock(BlockTree tree, VisitorState state) {
-    if (!tree.isStatic() || !(parent(state) instanceof ClassTree)) {
-      return Description.NO_MATCH;
+  public Description matchClass(ClassTree tree, VisitorState state) {
+    for (Tree member : tree.getMembers()) {
+      if (member instanceof BlockTree block && block.isStatic()) {
+        TreePath path = new TreePath(state.getPath(), block);
+        state.reportMatch(classInitializer(block, path, state.withPath(path)));
+      } else if (member instanceof VariableTree field
+          && field.getInitializer() != null
+          && ASTHelpers.getSymbol(field) != null
+          && ASTHelpers.getSymbol(field).isStatic()) {
+        TreePath path = new TreePath(state.getPath(), field);
+        state.reportMatch(
+            classInitializer(field, new TreePath(path, field.getInitializer()), state.withPath(path)));
+      }
     }
-    return classInitializer(tree, state.getPath(), state);
-  }
-
-  @Override
-  public Description matchVariable(VariableTree tree, VisitorState state) {
-    if (tree.getInitializer() == null
-        || !(parent(state) instanceof ClassTree)
-        || ASTHelpers.getSymbol(tree).getKind() != ElementKind.FIELD
-        || !ASTHelpers.getSymbol(tree).isStatic()) {
-      return Description.NO_MATCH;
-    }
-    return classInitializer(
-        tree, new TreePath(state.getPath(), tree.getInitializer()), state);
+    return Description.NO_MATCH;
   }
 
   private Description classInitializer(Tree reported, TreePath code, VisitorState state) {

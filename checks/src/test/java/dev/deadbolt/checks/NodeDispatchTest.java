@@ -6,11 +6,11 @@ import com.google.errorprone.BugPattern;
 import com.google.errorprone.BugPattern.SeverityLevel;
 import com.google.errorprone.VisitorState;
 import com.google.errorprone.matchers.Description;
+import com.sun.source.tree.ClassTree;
 import com.sun.source.tree.MethodInvocationTree;
 import com.sun.source.tree.MethodTree;
 import com.sun.source.tree.NewClassTree;
 import com.sun.source.tree.Tree;
-import com.sun.source.tree.VariableTree;
 import com.sun.source.util.TreePath;
 import org.junit.Test;
 import org.junit.runner.RunWith;
@@ -31,7 +31,7 @@ public class NodeDispatchTest {
       linkType = BugPattern.LinkType.NONE)
   public static final class NodeNamer extends DeadboltChecker
       implements NodeMatchers.MethodInvocationMatcher,
-          NodeMatchers.VariableMatcher,
+          NodeMatchers.ClassMatcher,
           NodeMatchers.MethodMatcher,
           NodeMatchers.NewClassMatcher {
     @Override
@@ -40,8 +40,8 @@ public class NodeDispatchTest {
     }
 
     @Override
-    public Description matchVariable(VariableTree tree, VisitorState state) {
-      return name("variable", tree, state);
+    public Description matchClass(ClassTree tree, VisitorState state) {
+      return name("class " + tree.getSimpleName(), tree, state);
     }
 
     @Override
@@ -89,12 +89,12 @@ public class NodeDispatchTest {
     assertThat(result.succeeded()).isTrue();
     assertThat(result.diagnostics())
         .containsExactly(
-            "WARNING: [NodeNamer] variable",
+            "WARNING: [NodeNamer] class Shapes",
             "WARNING: [NodeNamer] call",
             "WARNING: [NodeNamer] method make",
             "WARNING: [NodeNamer] new")
         .inOrder();
-    assertThat(result.lines()).containsExactly(2L, 2L, 3L, 4L).inOrder();
+    assertThat(result.lines()).containsExactly(1L, 2L, 3L, 4L).inOrder();
   }
 
   @Test

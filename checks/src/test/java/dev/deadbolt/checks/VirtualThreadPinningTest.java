@@ -102,6 +102,44 @@ public class VirtualThreadPinningTest {
   }
 
   @Test
+  public void classInitializersOfNestedClassesAndEnumsButNotInstanceFieldsOrSuppressedOnes() {
+    helper
+        .setArgs("-XepOpt:Deadbolt:RuntimeJdk=25")
+        .addSourceLines(
+            "Holder.java",
+            """
+            import java.nio.file.*;
+            class Holder {
+              @SuppressWarnings("VirtualThreadPinning")
+              static final String ACCEPTED = read();
+              final String perInstance = read();
+              static String read() {
+                try { return Files.readString(Path.of("app.conf")); } catch (java.io.IOException e) { return ""; }
+              }
+              static class Nested {
+                // BUG: Diagnostic contains: class initialization blocks: `Holder.read() -> Files.readString()`
+                static final String NESTED = Holder.read();
+                static final Runnable LATER = () -> Holder.read();
+              }
+              enum Mode {
+                // BUG: Diagnostic contains: class initialization blocks
+                FAST(Holder.read()),
+                SLOW("");
+                Mode(String s) {}
+              }
+              void local() {
+                Runnable task = new Runnable() {
+                  // BUG: Diagnostic contains: class initialization blocks
+                  static final String INNER = Holder.read();
+                  public void run() {}
+                };
+              }
+            }
+            """)
+        .doTest();
+  }
+
+  @Test
   public void noFindingWhenCompiledForAJdkWhereMonitorsDoNotPin() {
     assumeJdk(24); // compiled for the running JDK, which must be one where monitors do not pin
     helper
