@@ -133,6 +133,46 @@ public class BlockingCallUnderLockTest {
         .doTest();
   }
 
+  /**
+   * Methods that call each other are summarized together: the summary of `nested`, finished while
+   * `parse` (which sleeps) was still being summarized, must not be kept as "does not block".
+   */
+  @Test
+  public void throughMutuallyRecursiveMethodsWhicheverIsAskedAboutFirst() {
+    helper
+        .addSourceLines(
+            "Parser.java",
+            """
+            class Parser {
+              private final Object lock = new Object();
+              void viaParse() throws InterruptedException {
+                synchronized (lock) {
+                  // BUG: Diagnostic contains: `parse() -> Thread.sleep()` sleeps the thread while `lock` is held
+                  parse(2);
+                }
+              }
+              void viaNested() throws InterruptedException {
+                synchronized (lock) {
+                  // BUG: Diagnostic contains: `nested() -> parse() -> Thread.sleep()` sleeps the thread
+                  nested(2);
+                }
+              }
+              private void parse(int depth) throws InterruptedException {
+                Thread.sleep(1);
+                if (depth > 0) {
+                  nested(depth - 1);
+                }
+              }
+              private void nested(int depth) throws InterruptedException {
+                if (depth > 0) {
+                  parse(depth - 1);
+                }
+              }
+            }
+            """)
+        .doTest();
+  }
+
   @Test
   public void throughAMethodInAnotherFile() {
     helper
