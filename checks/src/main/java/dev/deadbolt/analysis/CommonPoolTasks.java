@@ -49,6 +49,9 @@ final class CommonPoolTasks {
       instanceMethod()
           .onDescendantOf(COMPLETABLE_FUTURE)
           .namedAnyOf("thenCombineAsync", "thenAcceptBothAsync", "runAfterBothAsync");
+  /** The names of the calls {@link #isCommonPool} recognizes. */
+  private static final ImmutableSet<String> COMMON_POOL_WRITTEN_NAMES =
+      ImmutableSet.of("commonPool", "delayedExecutor");
   private static final Matcher<ExpressionTree> POOL_SUBMIT =
       instanceMethod()
           .onDescendantOf("java.util.concurrent.ForkJoinPool")
@@ -69,9 +72,10 @@ final class CommonPoolTasks {
       return Optional.empty(); // by name first: the matchers below name nothing else
     }
     String given = NonBlockingContexts.functionNoun(function) + " given to ";
+    // The receiver first: `executor.submit(...)` is common, `ForkJoinPool.commonPool().submit` rare.
     if (submit
-        && POOL_SUBMIT.matches(call, state)
-        && isCommonPool(ASTHelpers.getReceiver(call), state)) {
+        && isCommonPool(ASTHelpers.getReceiver(call), state)
+        && POOL_SUBMIT.matches(call, state)) {
       return Optional.of(
           new NonBlockingContext(
               Kind.COMMON_POOL,
@@ -134,7 +138,9 @@ final class CommonPoolTasks {
   /** {@code ForkJoinPool.commonPool()}, or a {@code delayedExecutor} that hands over to it. */
   private static boolean isCommonPool(ExpressionTree executor, VisitorState state) {
     executor = executor == null ? null : ASTHelpers.stripParentheses(executor);
-    return executor != null
+    // By the name as written first: most executors are variables or fields.
+    return executor instanceof MethodInvocationTree invocation
+        && COMMON_POOL_WRITTEN_NAMES.contains(Calls.methodName(invocation))
         && (COMMON_POOL.matches(executor, state)
             || DEFAULT_DELAYED_EXECUTOR.matches(executor, state));
   }

@@ -135,7 +135,7 @@ final class MethodSummaries {
     int reachedLowest = lowest;
     lowest = Math.min(callerLowest, reachedLowest);
     if (reachedLowest == number) {
-      summary = close(method, depth, cuts == cutsBefore);
+      summary = close(method, cuts == cutsBefore);
     }
     return summary;
   }
@@ -144,26 +144,40 @@ final class MethodSummaries {
    * Closes the cycle that {@code root} (reached first of it) belongs to: its methods are those reached
    * since, still open. Rescans them, with each other's summaries so far, until none grows.
    */
-  private Summary close(MethodSymbol root, int depth, boolean complete) {
-    List<MethodSymbol> cycle = new ArrayList<>(reached.subList(reached.indexOf(root), reached.size()));
-    reached.subList(reached.size() - cycle.size(), reached.size()).clear();
-    if (cycle.size() > 1) {
-      int outerLowest = lowest;
-      boolean grew = true;
-      while (grew) {
-        grew = false;
-        for (MethodSymbol member : cycle) {
-          Open declared = open.get(member);
-          // Past the depth limit: nothing new is reached (all it calls was reached the first time).
-          Summary again = scan(declared.path(), declared.tree(), member, MAX_DEPTH + 1);
-          if (!again.sameEffects(soFar.get(member))) {
-            grew = true;
-          }
-          soFar.put(member, again);
-        }
-      }
-      lowest = outerLowest;
+  private Summary close(MethodSymbol root, boolean complete) {
+    int last = reached.size() - 1;
+    if (reached.get(last) == root) {
+      // Alone, the usual case: nothing it calls calls it back.
+      reached.remove(last);
+      open.remove(root);
+      Summary summary = soFar.remove(root);
+      (complete ? done : thisQuery).put(root, summary);
+      return summary;
     }
+    // (Plain list operations, no sublists: their code is rarely warm when this first runs.)
+    int from = reached.lastIndexOf(root);
+    List<MethodSymbol> cycle = new ArrayList<>(reached.size() - from);
+    for (int i = from; i <= last; i++) {
+      cycle.add(reached.get(i));
+    }
+    for (int i = last; i >= from; i--) {
+      reached.remove(i);
+    }
+    int outerLowest = lowest;
+    boolean grew = true;
+    while (grew) {
+      grew = false;
+      for (MethodSymbol member : cycle) {
+        Open declared = open.get(member);
+        // Past the depth limit: nothing new is reached (all it calls was reached the first time).
+        Summary again = scan(declared.path(), declared.tree(), member, MAX_DEPTH + 1);
+        if (!again.sameEffects(soFar.get(member))) {
+          grew = true;
+        }
+        soFar.put(member, again);
+      }
+    }
+    lowest = outerLowest;
     for (MethodSymbol member : cycle) {
       open.remove(member);
       (complete ? done : thisQuery).put(member, soFar.remove(member));

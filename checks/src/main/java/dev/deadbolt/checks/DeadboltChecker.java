@@ -14,8 +14,7 @@ import dev.deadbolt.analysis.Suppressions;
 import dev.deadbolt.config.ConfigProblems;
 import dev.deadbolt.report.FindingsReport;
 import dev.deadbolt.report.Suppression;
-import java.util.ArrayList;
-import java.util.List;
+import java.util.Arrays;
 import java.util.Optional;
 
 /**
@@ -97,13 +96,19 @@ public abstract class DeadboltChecker extends BugChecker implements CompilationU
 
   /** The kinds this check matches and is to be called for in {@code unit}. */
   private UnitNodes.Kind[] kindsIn(CompilationUnitTree unit, VisitorState state) {
-    List<UnitNodes.Kind> in = new ArrayList<>(kinds.length);
-    for (UnitNodes.Kind kind : kinds) {
-      if (matchesIn(kind, unit, state)) {
-        in.add(kind);
+    UnitNodes.Kind[] in = null; // made only when a kind is left out
+    int count = 0;
+    for (int k = 0; k < kinds.length; k++) {
+      if (matchesIn(kinds[k], unit, state)) {
+        if (in != null) {
+          in[count] = kinds[k];
+        }
+        count++;
+      } else if (in == null) {
+        in = Arrays.copyOf(kinds, kinds.length); // the kinds before this one are kept
       }
     }
-    return in.size() == kinds.length ? kinds : in.toArray(new UnitNodes.Kind[0]);
+    return in == null ? kinds : Arrays.copyOf(in, count);
   }
 
   /** A finding of this check at {@code tree}; finish it with {@link Finding#report()}. */
