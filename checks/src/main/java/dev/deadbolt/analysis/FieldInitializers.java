@@ -25,7 +25,7 @@ import org.jspecify.annotations.Nullable;
  * MethodTrees} does for methods.
  */
 final class FieldInitializers {
-  /** Up to this many members, a class is searched for the field rather than indexed. */
+  /** A class is searched for the field among this many members; past them, it is indexed. */
   private static final int SEARCHED_IN_PLACE = 32;
 
   private static final Context.Key<FieldInitializers> KEY = new Context.Key<>();
@@ -82,15 +82,17 @@ final class FieldInitializers {
     if (env == null || !(env.tree instanceof JCClassDecl cls)) {
       return null;
     }
-    if (cls.defs.size() <= SEARCHED_IN_PLACE) {
-      for (JCTree member : cls.defs) {
-        if (member instanceof JCVariableDecl decl && decl.sym == field) {
-          return decl;
-        }
+    // (javac's lists are linked: their size is a walk, so the search counts as it goes.)
+    int searched = 0;
+    for (JCTree member : cls.defs) {
+      if (member instanceof JCVariableDecl decl && decl.sym == field) {
+        return decl;
       }
-      return null;
+      if (++searched == SEARCHED_IN_PLACE) {
+        return largeClasses.computeIfAbsent(owner, c -> fieldsOf(cls)).get(field);
+      }
     }
-    return largeClasses.computeIfAbsent(owner, c -> fieldsOf(cls)).get(field);
+    return null;
   }
 
   private static Map<VarSymbol, JCVariableDecl> fieldsOf(JCClassDecl cls) {

@@ -27,7 +27,7 @@ import org.jspecify.annotations.Nullable;
  * or two of a class, so a class's members are searched in place; a large class is indexed).
  */
 final class MethodTrees {
-  /** Up to this many members, a class is searched for the method rather than indexed. */
+  /** A class is searched for the method among this many members; past them, it is indexed. */
   private static final int SEARCHED_IN_PLACE = 32;
 
   private final Context context;
@@ -67,15 +67,17 @@ final class MethodTrees {
 
   @Nullable
   private JCMethodDecl declarationIn(JCClassDecl decl, ClassSymbol cls, MethodSymbol method) {
-    if (decl.defs.size() <= SEARCHED_IN_PLACE) {
-      for (JCTree member : decl.defs) {
-        if (member instanceof JCMethodDecl m && m.sym == method) {
-          return m;
-        }
+    // (javac's lists are linked: their size is a walk, so the search counts as it goes.)
+    int searched = 0;
+    for (JCTree member : decl.defs) {
+      if (member instanceof JCMethodDecl m && m.sym == method) {
+        return m;
       }
-      return null;
+      if (++searched == SEARCHED_IN_PLACE) {
+        return largeClasses.computeIfAbsent(cls, c -> methodsOf(decl)).get(method);
+      }
     }
-    return largeClasses.computeIfAbsent(cls, c -> methodsOf(decl)).get(method);
+    return null;
   }
 
   private static Map<MethodSymbol, JCMethodDecl> methodsOf(JCClassDecl decl) {
