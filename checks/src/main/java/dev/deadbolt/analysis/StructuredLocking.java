@@ -79,16 +79,19 @@ final class StructuredLocking {
     new OwnCodeScanner() {
       @Override
       public Void visitBlock(BlockTree block, Void unused) {
-        List<? extends StatementTree> statements = block.getStatements();
-        for (int i = 0; i < statements.size(); i++) {
-          if (!(statements.get(i) instanceof TryTree tryTree) || regions.containsKey(tryTree)) {
+        // Each statement with the one before it (javac's lists are linked: no get(i)).
+        StatementTree previous = null;
+        for (StatementTree statement : block.getStatements()) {
+          StatementTree preceding = previous;
+          previous = statement;
+          if (!(statement instanceof TryTree tryTree) || regions.containsKey(tryTree)) {
             continue;
           }
           MethodInvocationTree release = release(tryTree);
           if (release == null) {
             continue;
           }
-          MethodInvocationTree before = i > 0 ? acquisition(statements.get(i - 1)) : null;
+          MethodInvocationTree before = preceding != null ? acquisition(preceding) : null;
           List<? extends StatementTree> guarded = tryTree.getBlock().getStatements();
           MethodInvocationTree first = guarded.isEmpty() ? null : acquisition(guarded.get(0));
           // With both, the one in the try opens a region of its own or leaves the body unstructured.
