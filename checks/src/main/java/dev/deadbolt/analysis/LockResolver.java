@@ -22,6 +22,7 @@ import com.sun.tools.javac.code.Symbol;
 import com.sun.tools.javac.code.Symbol.ClassSymbol;
 import com.sun.tools.javac.code.Symbol.VarSymbol;
 import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.Map;
 import java.util.Optional;
 import org.jspecify.annotations.Nullable;
@@ -59,6 +60,13 @@ public final class LockResolver {
   private final Tree member;
   private final ClassSymbol memberOwner;
   @Nullable private Map<VarSymbol, ExpressionTree> localInitializers;
+  /**
+   * What each expression asked about resolved to: the analyses of a member (held locks, block
+   * structure, lock order, pinning) ask about the same lock calls, and following aliases and field
+   * initializers is the cost of each answer. Made on the first question.
+   */
+  @Nullable private Map<ExpressionTree, ObjectRef> resolved;
+  @Nullable private Map<ExpressionTree, LockId> locks;
 
   /**
    * @param member the method, field or initializer block whose code is resolved
@@ -84,7 +92,15 @@ public final class LockResolver {
 
   /** The object an expression denotes, canonical across aliases. */
   public ObjectRef resolve(ExpressionTree expression) {
-    return resolve(expression, 0);
+    if (resolved == null) {
+      resolved = new IdentityHashMap<>();
+    }
+    ObjectRef known = resolved.get(expression);
+    if (known == null) {
+      known = resolve(expression, 0);
+      resolved.put(expression, known);
+    }
+    return known;
   }
 
   /** The monitor {@code synchronized (expression)} takes. */
@@ -107,7 +123,15 @@ public final class LockResolver {
    * Lock w = rw.writeLock()} are the write side of {@code rw}; anything else is the object itself.
    */
   public LockId lock(ExpressionTree expression) {
-    return lock(expression, 0);
+    if (locks == null) {
+      locks = new IdentityHashMap<>();
+    }
+    LockId known = locks.get(expression);
+    if (known == null) {
+      known = lock(expression, 0);
+      locks.put(expression, known);
+    }
+    return known;
   }
 
   /** The read or write side of a {@code ReadWriteLock} or {@code StampedLock} object. */
