@@ -21,6 +21,7 @@ import com.sun.tools.javac.api.JavacTrees;
 import com.sun.tools.javac.code.Symbol;
 import com.sun.tools.javac.code.Symbol.ClassSymbol;
 import com.sun.tools.javac.code.Symbol.VarSymbol;
+import com.sun.tools.javac.util.Context;
 import java.util.HashMap;
 import java.util.IdentityHashMap;
 import java.util.Map;
@@ -67,6 +68,7 @@ public final class LockResolver {
    */
   @Nullable private Map<ExpressionTree, ObjectRef> resolved;
   @Nullable private Map<ExpressionTree, LockId> locks;
+  @Nullable private Map<SelfField, LockId> selfFieldLocks;
 
   /**
    * @param member the method, field or initializer block whose code is resolved
@@ -128,10 +130,50 @@ public final class LockResolver {
     }
     LockId known = locks.get(expression);
     if (known == null) {
-      known = lock(expression, 0);
+      known = selfFieldLock(expression);
+      if (known == null) {
+        known = lock(expression, 0);
+      }
       locks.put(expression, known);
     }
     return known;
+  }
+
+  /** A field of the current object, as the code of a member of {@code memberOwner} names it. */
+  private record SelfField(ClassSymbol memberOwner, VarSymbol field) {}
+
+  /** The lock each field of the current object denotes, for the compilation. */
+  private static final Context.Key<Map<SelfField, LockId>> SELF_FIELD_LOCKS = new Context.Key<>();
+
+  /**
+   * The lock that a field of the current object ({@code lock}, {@code this.lock}) denotes, resolved
+   * once per compilation (and class it is named from): most lock calls name one, from every method of
+   * the class. Null for any other expression.
+   */
+  @Nullable
+  private LockId selfFieldLock(ExpressionTree expression) {
+    ExpressionTree e = strip(expression);
+    if (!(ASTHelpers.getSymbol(e) instanceof VarSymbol field)
+        || field.getKind() != ElementKind.FIELD
+        || field.isStatic()
+        || !(e instanceof IdentifierTree
+            || e instanceof MemberSelectTree select && isThis(select.getExpression()))) {
+      return null;
+    }
+    if (selfFieldLocks == null) {
+      selfFieldLocks = state.context.get(SELF_FIELD_LOCKS);
+      if (selfFieldLocks == null) {
+        selfFieldLocks = new HashMap<>();
+        state.context.put(SELF_FIELD_LOCKS, selfFieldLocks);
+      }
+    }
+    SelfField key = new SelfField(memberOwner, field);
+    LockId lock = selfFieldLocks.get(key);
+    if (lock == null) {
+      lock = lock(e, 0);
+      selfFieldLocks.put(key, lock);
+    }
+    return lock;
   }
 
   /** The read or write side of a {@code ReadWriteLock} or {@code StampedLock} object. */
