@@ -9,7 +9,6 @@ import com.sun.tools.javac.code.Symbol.VarSymbol;
 import com.sun.tools.javac.comp.AttrContext;
 import com.sun.tools.javac.comp.Enter;
 import com.sun.tools.javac.comp.Env;
-import com.sun.tools.javac.tree.JCTree;
 import com.sun.tools.javac.tree.JCTree.JCClassDecl;
 import com.sun.tools.javac.tree.JCTree.JCVariableDecl;
 import com.sun.tools.javac.util.Context;
@@ -21,20 +20,16 @@ import org.jspecify.annotations.Nullable;
 /**
  * The initializer of each field whose source is in this compilation, looked up once per field: finding
  * a field's declaration means searching its class, and lock fields are read at every lock call. Lock
- * fields are usually one or two of a class, so a class's members are searched in place, as {@link
- * MethodTrees} does for methods.
+ * fields are usually one or two of a class: see {@link MemberDeclarations}.
  */
 final class FieldInitializers {
-  /** A class is searched for the field among this many members; past them, it is indexed. */
-  private static final int SEARCHED_IN_PLACE = 32;
-
   private static final Context.Key<FieldInitializers> KEY = new Context.Key<>();
 
   private final JavacTrees trees;
   private final Enter enter;
   private final Map<VarSymbol, Optional<ExpressionTree>> initializers = new IdentityHashMap<>();
-  /** The fields of each large class asked about. */
-  private final Map<ClassSymbol, Map<VarSymbol, JCVariableDecl>> largeClasses = new IdentityHashMap<>();
+  private final MemberDeclarations<VarSymbol, JCVariableDecl> fields =
+      new MemberDeclarations<>(JCVariableDecl.class, v -> v.sym);
 
   private FieldInitializers(JavacTrees trees, Enter enter) {
     this.trees = trees;
@@ -70,8 +65,7 @@ final class FieldInitializers {
 
   /**
    * The field's declaration among its class's members, which javac keeps in the class's {@code Enter}
-   * environment ({@code JavacTrees.getTree} searches the whole class for each field it is asked
-   * about); a large class's fields are indexed on the first question.
+   * environment ({@code JavacTrees.getTree} searches the whole class for each field it is asked about).
    */
   @Nullable
   private JCVariableDecl declarationOf(VarSymbol field) {
@@ -82,26 +76,6 @@ final class FieldInitializers {
     if (env == null || !(env.tree instanceof JCClassDecl cls)) {
       return null;
     }
-    // (javac's lists are linked: their size is a walk, so the search counts as it goes.)
-    int searched = 0;
-    for (JCTree member : cls.defs) {
-      if (member instanceof JCVariableDecl decl && decl.sym == field) {
-        return decl;
-      }
-      if (++searched == SEARCHED_IN_PLACE) {
-        return largeClasses.computeIfAbsent(owner, c -> fieldsOf(cls)).get(field);
-      }
-    }
-    return null;
-  }
-
-  private static Map<VarSymbol, JCVariableDecl> fieldsOf(JCClassDecl cls) {
-    Map<VarSymbol, JCVariableDecl> fields = new IdentityHashMap<>();
-    for (JCTree member : cls.defs) {
-      if (member instanceof JCVariableDecl decl && decl.sym != null) {
-        fields.put(decl.sym, decl);
-      }
-    }
-    return fields;
+    return fields.in(cls, field);
   }
 }

@@ -8,13 +8,11 @@ import com.sun.tools.javac.code.Symbol.MethodSymbol;
 import com.sun.tools.javac.comp.AttrContext;
 import com.sun.tools.javac.comp.Enter;
 import com.sun.tools.javac.comp.Env;
-import com.sun.tools.javac.tree.JCTree;
 import com.sun.tools.javac.tree.JCTree.JCClassDecl;
 import com.sun.tools.javac.tree.JCTree.JCMethodDecl;
 import com.sun.tools.javac.util.Context;
 import java.util.ArrayDeque;
 import java.util.Deque;
-import java.util.HashMap;
 import java.util.IdentityHashMap;
 import java.util.Map;
 import javax.tools.JavaFileObject;
@@ -27,15 +25,12 @@ import org.jspecify.annotations.Nullable;
  * or two of a class, so a class's members are searched in place; a large class is indexed).
  */
 final class MethodTrees {
-  /** A class is searched for the method among this many members; past them, it is indexed. */
-  private static final int SEARCHED_IN_PLACE = 32;
-
   private final Context context;
   private final Enter enter;
   /** Whether a class without an environment was read from source (asked once per class). */
   private final Map<ClassSymbol, Boolean> fromSource = new IdentityHashMap<>();
-  /** The methods of each large class asked about. */
-  private final Map<ClassSymbol, Map<MethodSymbol, JCMethodDecl>> largeClasses = new HashMap<>();
+  private final MemberDeclarations<MethodSymbol, JCMethodDecl> methods =
+      new MemberDeclarations<>(JCMethodDecl.class, m -> m.sym);
 
   MethodTrees(Context context) {
     this.context = context;
@@ -58,36 +53,11 @@ final class MethodTrees {
     }
     TreePath classPath = classPath(env);
     JCMethodDecl declaration =
-        env.tree instanceof JCClassDecl decl ? declarationIn(decl, cls, method) : null;
+        env.tree instanceof JCClassDecl decl ? methods.in(decl, method) : null;
     if (classPath == null || declaration == null) {
       return JavacTrees.instance(context).getPath(method); // a local class's: searched
     }
     return new TreePath(classPath, declaration);
-  }
-
-  @Nullable
-  private JCMethodDecl declarationIn(JCClassDecl decl, ClassSymbol cls, MethodSymbol method) {
-    // (javac's lists are linked: their size is a walk, so the search counts as it goes.)
-    int searched = 0;
-    for (JCTree member : decl.defs) {
-      if (member instanceof JCMethodDecl m && m.sym == method) {
-        return m;
-      }
-      if (++searched == SEARCHED_IN_PLACE) {
-        return largeClasses.computeIfAbsent(cls, c -> methodsOf(decl)).get(method);
-      }
-    }
-    return null;
-  }
-
-  private static Map<MethodSymbol, JCMethodDecl> methodsOf(JCClassDecl decl) {
-    Map<MethodSymbol, JCMethodDecl> methods = new IdentityHashMap<>();
-    for (JCTree member : decl.defs) {
-      if (member instanceof JCMethodDecl m && m.sym != null) {
-        methods.put(m.sym, m);
-      }
-    }
-    return methods;
   }
 
   /**
