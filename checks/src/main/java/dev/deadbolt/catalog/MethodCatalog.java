@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.IdentityHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -119,36 +120,21 @@ public final class MethodCatalog {
       return ImmutableSet.of();
     }
     supertypeNames.put(type, ImmutableSet.of()); // (a cyclic hierarchy, in code javac rejected, ends here)
+    Set<String> names = new LinkedHashSet<>();
     String qualified = cls.getQualifiedName().toString();
-    ImmutableSet<String> own = byType.containsKey(qualified) ? ImmutableSet.of(qualified) : null;
-    ImmutableSet<String> result = own;
-    ImmutableSet.Builder<String> union = null;
+    if (byType.containsKey(qualified)) {
+      names.add(qualified);
+    }
     Type superclass = types.supertype(cls.type);
-    List<Type> parents = new ArrayList<>(types.interfaces(cls.type));
     if (superclass != null && superclass.tsym != null) {
-      parents.add(0, superclass);
+      names.addAll(supertypeNames(superclass.tsym, types));
     }
-    for (Type parent : parents) {
-      ImmutableSet<String> names =
-          parent.tsym == null ? ImmutableSet.of() : supertypeNames(parent.tsym, types);
-      if (names.isEmpty() || names.equals(result)) {
-        continue;
-      }
-      if (result == null) {
-        result = names; // shared with the parent while nothing else adds to it
-      } else {
-        if (union == null) {
-          union = ImmutableSet.<String>builder().addAll(result);
-        }
-        union.addAll(names);
+    for (Type parent : types.interfaces(cls.type)) {
+      if (parent.tsym != null) {
+        names.addAll(supertypeNames(parent.tsym, types));
       }
     }
-    if (union != null) {
-      result = union.build();
-    }
-    if (result == null) {
-      result = ImmutableSet.of();
-    }
+    ImmutableSet<String> result = ImmutableSet.copyOf(names);
     supertypeNames.put(type, result);
     return result;
   }

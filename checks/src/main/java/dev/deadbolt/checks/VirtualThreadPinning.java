@@ -195,10 +195,6 @@ public final class VirtualThreadPinning extends LockAnalysisChecker
         DeadboltConfig.FIRST_VIRTUAL_THREAD_JDK, CompilationTarget.release(state.context));
   }
 
-  private static Tree parent(VisitorState state) {
-    TreePath parent = state.getPath().getParentPath();
-    return parent == null ? null : parent.getLeaf();
-  }
 
   private static com.sun.tools.javac.code.Symbol.ClassSymbol enclosingClass(VisitorState state) {
     ClassTree cls = ASTHelpers.findEnclosingNode(state.getPath(), ClassTree.class);
