@@ -96,19 +96,14 @@ public abstract class DeadboltChecker extends BugChecker implements CompilationU
 
   /** The kinds this check matches and is to be called for in {@code unit}. */
   private UnitNodes.Kind[] kindsIn(CompilationUnitTree unit, VisitorState state) {
-    UnitNodes.Kind[] in = null; // made only when a kind is left out
+    UnitNodes.Kind[] in = new UnitNodes.Kind[kinds.length];
     int count = 0;
-    for (int k = 0; k < kinds.length; k++) {
-      if (matchesIn(kinds[k], unit, state)) {
-        if (in != null) {
-          in[count] = kinds[k];
-        }
-        count++;
-      } else if (in == null) {
-        in = Arrays.copyOf(kinds, kinds.length); // the kinds before this one are kept
+    for (UnitNodes.Kind kind : kinds) {
+      if (matchesIn(kind, unit, state)) {
+        in[count++] = kind;
       }
     }
-    return in == null ? kinds : Arrays.copyOf(in, count);
+    return count == kinds.length ? kinds : Arrays.copyOf(in, count);
   }
 
   /** A finding of this check at {@code tree}; finish it with {@link Finding#report()}. */
