@@ -11,6 +11,7 @@ import com.sun.source.tree.ExpressionTree;
 import com.sun.source.tree.MemberReferenceTree;
 import com.sun.source.tree.MethodInvocationTree;
 import com.sun.source.tree.NewClassTree;
+import com.sun.source.util.TreePath;
 import com.sun.tools.javac.code.Attribute;
 import com.sun.tools.javac.code.Symbol;
 import com.sun.tools.javac.code.Symbol.MethodSymbol;
@@ -67,11 +68,32 @@ public final class BlockingCalls {
       return direct;
     }
     // The summary first: for most calls it is a cached "nothing", cheaper than reading annotations.
-    Optional<BlockingCause> summarized = summaries.summaryOf(method).blocks();
+    Optional<BlockingCause> summarized = summaries.summaryOf(method).blocksAt(call);
     if (summarized.isEmpty() || isNonBlocking(method)) {
       return Optional.empty();
     }
-    return summarized.map(cause -> cause.through(method));
+    return summarized.map(cause -> atCallSite(cause.through(method), method, call, resolver));
+  }
+
+  /**
+   * A cause summarized for {@code callee}, as its call {@code call} sees it: a wait on one of the
+   * callee's parameters (a helper that waits on the monitor it is given) gives up the monitor that the
+   * call passes, named as the caller's {@code resolver} names it.
+   */
+  static BlockingCause atCallSite(
+      BlockingCause cause, MethodSymbol callee, ExpressionTree call, LockResolver resolver) {
+    if (cause.releasesWhileWaiting().isEmpty()
+        || !(call instanceof MethodInvocationTree invocation)
+        || !(cause.releasesWhileWaiting().get().declaration() instanceof Symbol.VarSymbol parameter)
+        || parameter.owner != callee
+        || !cause.releasesWhileWaiting().get().isMonitor()) {
+      return cause;
+    }
+    int index = callee.getParameters().indexOf(parameter);
+    if (index < 0 || index >= invocation.getArguments().size() || callee.isVarArgs()) {
+      return cause;
+    }
+    return cause.releasing(Optional.of(resolver.monitor(invocation.getArguments().get(index))));
   }
 
   /** Why a call of a method of this compilation ends up parking on a lock, if it does (for pinning). */
@@ -81,6 +103,11 @@ public final class BlockingCalls {
       return Optional.empty();
     }
     return summaries.summaryOf(method).parks().map(cause -> cause.through(method));
+  }
+
+  /** Whether taking {@code lock} in {@code method} never waits ({@link UncontendedLocks}). */
+  public boolean neverContended(LockId lock, MethodSymbol method, TreePath methodPath, VisitorState state) {
+    return summaries.neverContended(lock, method, methodPath, state);
   }
 
   /**
@@ -102,16 +129,14 @@ public final class BlockingCalls {
     Optional<String> annotated = annotationReason(method, state);
     if (annotated.isPresent()) {
       return Optional.of(
-          new BlockingCause(
-              ImmutableList.of(), BlockingCause.name(method, null), annotated.get(), Optional.empty()));
+          BlockingCause.direct(BlockingCause.name(method, null), annotated.get(), Optional.empty()));
     }
     Optional<CatalogEntry> entry = catalog.lookup(method, receiverType(call), state.getTypes());
     if (entry.isEmpty()) {
       return Optional.empty();
     }
     return Optional.of(
-        new BlockingCause(
-            ImmutableList.of(),
+        BlockingCause.direct(
             BlockingCause.name(method, null),
             entry.get().reason(),
             releasedWhileWaiting(call, resolver, state)));

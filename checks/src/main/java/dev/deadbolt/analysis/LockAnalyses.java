@@ -1,9 +1,11 @@
 package dev.deadbolt.analysis;
 
 import com.google.errorprone.VisitorState;
+import com.sun.source.tree.CompilationUnitTree;
 import com.sun.tools.javac.util.Context;
 import dev.deadbolt.catalog.BuiltInCatalogs;
 import dev.deadbolt.config.DeadboltConfig;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The analyses of one compilation, shared by every Deadbolt check: each is computed once per
@@ -17,8 +19,13 @@ public final class LockAnalyses {
   private final HeldLockAnalysis heldLocks;
   private final BlockingCalls blockingCalls;
   private final NonBlockingContexts nonBlockingContexts;
+  private final Context context;
+  private final LockTakers lockTakers = new LockTakers();
+  /** The blocking regions of the unit being checked, once a check asked for them. */
+  @Nullable private BlockingRegions blockingRegions;
 
   private LockAnalyses(DeadboltConfig config, VisitorState state) {
+    this.context = state.context;
     this.immediateMethods = new ImmediateMethods(config.immediateEntries());
     this.heldLocks = new HeldLockAnalysis(immediateMethods);
     this.blockingCalls = new BlockingCalls(config.blockingEntries(), immediateMethods, state);
@@ -61,5 +68,22 @@ public final class LockAnalyses {
 
   public ImmediateMethods immediateMethods() {
     return immediateMethods;
+  }
+
+  public LockTakers lockTakers() {
+    return lockTakers;
+  }
+
+  Context context() {
+    return context;
+  }
+
+  @Nullable
+  BlockingRegions blockingRegionsOf(CompilationUnitTree unit) {
+    return blockingRegions != null && blockingRegions.unit() == unit ? blockingRegions : null;
+  }
+
+  void keepBlockingRegions(BlockingRegions regions) {
+    this.blockingRegions = regions;
   }
 }

@@ -255,7 +255,10 @@ public final class LockResolver {
       if (depth < MAX_ALIAS_DEPTH) {
         ExpressionTree init = aliasedInitializer(e);
         if (init != null && !(strip(init) instanceof com.sun.source.tree.NewClassTree)) {
-          return resolve(init, depth + 1);
+          // The same object as its initializer's, named as the code names it here.
+          ObjectRef aliased = resolve(init, depth + 1);
+          return new ObjectRef(
+              aliased.key(), var.getSimpleName().toString(), aliased.declaration(), aliased.origin());
         }
       }
       return new ObjectRef(

@@ -4,20 +4,31 @@ import com.google.common.collect.ImmutableList;
 import com.google.common.collect.ImmutableMap;
 import com.google.errorprone.VisitorState;
 import com.google.errorprone.util.ASTHelpers;
+import com.sun.source.tree.BinaryTree;
+import com.sun.source.tree.CaseTree;
+import com.sun.source.tree.CatchTree;
+import com.sun.source.tree.ConditionalExpressionTree;
 import com.sun.source.tree.ExpressionTree;
+import com.sun.source.tree.IdentifierTree;
+import com.sun.source.tree.IfTree;
 import com.sun.source.tree.MethodInvocationTree;
 import com.sun.source.tree.MethodTree;
+import com.sun.source.tree.NewClassTree;
 import com.sun.source.tree.SynchronizedTree;
+import com.sun.source.tree.Tree;
+import com.sun.source.tree.UnaryTree;
 import com.sun.source.util.TreePath;
 import com.sun.tools.javac.code.Flags;
 import com.sun.tools.javac.code.Symbol.ClassSymbol;
 import com.sun.tools.javac.code.Symbol.MethodSymbol;
+import com.sun.tools.javac.code.Symbol.VarSymbol;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import javax.lang.model.type.TypeKind;
 
 /**
  * For each method whose source is in this compilation (any file of it: with {@code
@@ -39,23 +50,72 @@ final class MethodSummaries {
   private static final int MAX_DEPTH = 12;
 
   /**
-   * What running a method can do: block, park on a {@code java.util.concurrent} lock, and which locks
-   * it waits for (each with the first chain that reaches it).
+   * What running a method can do: block (unless its boolean parameters rule that out), park on a {@code
+   * java.util.concurrent} lock, and which locks it waits for (each with the first chain that reaches
+   * it).
+   *
+   * @param blocks the likeliest way it blocks whatever its arguments
+   * @param guardedBlocks ways it blocks only when boolean parameters have given values ({@code if
+   *     (!restarting) { ...awaitTermination... }}), for calls that pass constants
    */
   record Summary(
       Optional<BlockingCause> blocks,
+      ImmutableList<Guarded> guardedBlocks,
       Optional<BlockingCause> parks,
       ImmutableMap<LockNode, AcquiredLock> acquires) {
     static final Summary NOTHING =
-        new Summary(Optional.empty(), Optional.empty(), ImmutableMap.of());
+        new Summary(Optional.empty(), ImmutableList.of(), Optional.empty(), ImmutableMap.of());
 
     /** Whether {@code other} finds nothing this one does not: the same effects, whatever the chains. */
     boolean sameEffects(Summary other) {
       return blocks.isPresent() == other.blocks.isPresent()
+          && guardedBlocks.size() == other.guardedBlocks.size()
           && parks.isPresent() == other.parks.isPresent()
           && acquires.keySet().equals(other.acquires.keySet());
     }
+
+    /**
+     * How a call of the method blocks, given its arguments: a way that a constant argument rules out
+     * (passing {@code true} for a parameter the blocking needs false) does not count.
+     */
+    Optional<BlockingCause> blocksAt(ExpressionTree call) {
+      if (blocks.isPresent() || guardedBlocks.isEmpty()) {
+        return blocks;
+      }
+      List<? extends ExpressionTree> arguments =
+          call instanceof MethodInvocationTree invocation
+              ? invocation.getArguments()
+              : call instanceof NewClassTree newClass ? newClass.getArguments() : null;
+      for (Guarded guarded : guardedBlocks) {
+        if (arguments == null || guarded.allows(arguments)) {
+          return Optional.of(guarded.cause());
+        }
+      }
+      return Optional.empty();
+    }
   }
+
+  /** A boolean parameter (by position) and the value it must have for some code to run. */
+  record Guard(int parameter, boolean value) {}
+
+  /** A way of blocking that runs only when every guard holds. */
+  record Guarded(ImmutableList<Guard> guards, BlockingCause cause) {
+    /** Whether no argument is a constant that contradicts a guard. */
+    boolean allows(List<? extends ExpressionTree> arguments) {
+      for (Guard guard : guards) {
+        if (guard.parameter() < arguments.size()) {
+          Boolean constant = ASTHelpers.constValue(arguments.get(guard.parameter()), Boolean.class);
+          if (constant != null && constant != guard.value()) {
+            return false;
+          }
+        }
+      }
+      return true;
+    }
+  }
+
+  /** Ways of blocking kept per method beyond the unguarded one: a few say all a call site needs. */
+  private static final int GUARDED_KEPT = 4;
 
   /** A method being summarized: its declaration and its number in the order methods were reached. */
   private record Open(TreePath path, MethodTree tree, int number) {}
@@ -64,6 +124,7 @@ final class MethodSummaries {
   private final ImmediateMethods immediate;
   private final VisitorState state;
   private final MethodTrees methodTrees;
+  private final UncontendedLocks uncontended = new UncontendedLocks();
   private final Map<MethodSymbol, Summary> done = new HashMap<>();
   /** Results that a depth cut made incomplete: good for the current query only. */
   private Map<MethodSymbol, Summary> thisQuery = new HashMap<>();
@@ -194,19 +255,101 @@ final class MethodSummaries {
     if ((method.flags() & Flags.SYNCHRONIZED) != 0) {
       LockNode monitor =
           method.isStatic() ? LockNode.classLiteral(owner) : LockNode.thisOf(owner);
-      acquires.put(monitor, new AcquiredLock(monitor, ImmutableList.of(), "synchronized " + method.getSimpleName() + "()"));
+      acquires.put(
+          monitor,
+          new AcquiredLock(monitor, ImmutableList.of(), "synchronized " + method.getSimpleName() + "()"));
     }
+    // The monitors this method holds around the code being scanned, outermost first, and how many
+    // branches it is inside: what a blocking call found here is reached within.
+    List<LockNode> monitors = new ArrayList<>();
+    if ((method.flags() & Flags.SYNCHRONIZED) != 0) {
+      monitors.add(method.isStatic() ? LockNode.classLiteral(owner) : LockNode.thisOf(owner));
+    }
+    int[] branches = {0};
+    // The boolean parameters' values the code being scanned runs under, innermost last.
+    List<Guard> guards = new ArrayList<>();
+    List<Guarded> guardedBlocks = new ArrayList<>();
     new ExecutedNowScanner(immediate, state) {
       @Override
       public Void visitSynchronized(SynchronizedTree node, Void unused) {
-        LockNode.of(resolver.monitor(node.getExpression()))
-            .ifPresent(
-                lock ->
-                    acquires.putIfAbsent(
-                        lock,
-                        new AcquiredLock(
-                            lock, ImmutableList.of(), "synchronized " + node.getExpression())));
-        return super.visitSynchronized(node, unused);
+        Optional<LockNode> monitor = LockNode.of(resolver.monitor(node.getExpression()));
+        monitor.ifPresent(
+            lock ->
+                acquires.putIfAbsent(
+                    lock,
+                    new AcquiredLock(lock, ImmutableList.of(), "synchronized " + node.getExpression())));
+        scan(node.getExpression(), null);
+        monitor.ifPresent(monitors::add);
+        scan(node.getBlock(), null);
+        monitor.ifPresent(lock -> monitors.remove(monitors.size() - 1));
+        return null;
+      }
+
+      @Override
+      public Void visitIf(IfTree node, Void unused) {
+        scan(node.getCondition(), null);
+        List<Guard> then = parameterTerms(node.getCondition(), method);
+        guards.addAll(then);
+        branch(node.getThenStatement());
+        guards.subList(guards.size() - then.size(), guards.size()).clear();
+        // `if (p) ... else X`: X runs when p is false; a compound condition says nothing of its else.
+        Guard otherwise =
+            then.size() == 1 && isSingleTerm(node.getCondition())
+                ? new Guard(then.get(0).parameter(), !then.get(0).value())
+                : null;
+        if (otherwise != null) {
+          guards.add(otherwise);
+        }
+        branch(node.getElseStatement());
+        if (otherwise != null) {
+          guards.remove(guards.size() - 1);
+        }
+        return null;
+      }
+
+      @Override
+      public Void visitConditionalExpression(ConditionalExpressionTree node, Void unused) {
+        scan(node.getCondition(), null);
+        branch(node.getTrueExpression());
+        branch(node.getFalseExpression());
+        return null;
+      }
+
+      @Override
+      public Void visitCatch(CatchTree node, Void unused) {
+        branch(node.getBlock());
+        return null;
+      }
+
+      @Override
+      public Void visitCase(CaseTree node, Void unused) {
+        branches[0]++;
+        super.visitCase(node, unused);
+        branches[0]--;
+        return null;
+      }
+
+      private void branch(Tree code) {
+        branches[0]++;
+        scan(code, null);
+        branches[0]--;
+      }
+
+      /**
+       * Keeps the likelier of the cause found so far and {@code found}, reached from here; under
+       * guards on parameters, among the guarded ways.
+       */
+      private void offer(Optional<BlockingCause>[] holder, BlockingCause found) {
+        BlockingCause here = found.within(monitors, branches[0] > 0);
+        if (holder == blocks && !guards.isEmpty()) {
+          if (guardedBlocks.size() < GUARDED_KEPT) {
+            guardedBlocks.add(new Guarded(ImmutableList.copyOf(guards), here));
+          }
+          return;
+        }
+        if (holder[0].isEmpty() || here.likelierThan(holder[0].get())) {
+          holder[0] = Optional.of(here);
+        }
       }
 
       @Override
@@ -215,7 +358,7 @@ final class MethodSummaries {
           Optional<LockOperation> op = LockOperation.of(invocation, resolver, state);
           if (op.isPresent()) {
             if (op.get().mayWait()) {
-              if (parks[0].isEmpty()) {
+              if (parks[0].isEmpty() && !neverContended(op.get(), method, path)) {
                 parks[0] = Optional.of(parkCause(invocation));
               }
               for (LockId lock : op.get().locks()) {
@@ -233,15 +376,17 @@ final class MethodSummaries {
           return true;
         }
         Optional<BlockingCause> direct = blockingCalls.directCause(call, callee, resolver, state);
-        if (blocks[0].isEmpty()) {
-          blocks[0] = direct;
-        }
-        if (direct.isEmpty()) {
+        if (direct.isPresent()) {
+          offer(blocks, direct.get());
+        } else {
           Summary inner = summarize(callee, depth + 1);
           // A @NonBlocking method is trusted not to block, but the locks it takes still count.
           boolean trusted = BlockingCalls.isNonBlocking(callee);
-          if (blocks[0].isEmpty() && !trusted) {
-            blocks[0] = inner.blocks().map(cause -> cause.through(callee));
+          Optional<BlockingCause> innerBlocks = inner.blocksAt(call);
+          if (innerBlocks.isPresent() && !trusted) {
+            offer(
+                blocks,
+                BlockingCalls.atCallSite(innerBlocks.get().through(callee), callee, call, resolver));
           }
           if (parks[0].isEmpty() && !trusted) {
             parks[0] = inner.parks().map(cause -> cause.through(callee));
@@ -251,15 +396,62 @@ final class MethodSummaries {
         return true;
       }
     }.scan(path);
-    return new Summary(blocks[0], parks[0], ImmutableMap.copyOf(acquires));
+    return new Summary(
+        blocks[0], ImmutableList.copyOf(guardedBlocks), parks[0], ImmutableMap.copyOf(acquires));
+  }
+
+  boolean neverContended(LockId lock, MethodSymbol method, TreePath path, VisitorState state) {
+    return uncontended.neverContended(lock, method, path, state);
+  }
+
+  /** Whether every lock the operation takes is one that can never be contended ({@link UncontendedLocks}). */
+  private boolean neverContended(LockOperation op, MethodSymbol method, TreePath path) {
+    for (LockId lock : op.locks()) {
+      if (!uncontended.neverContended(lock, method, path, state)) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /**
+   * The terms of a condition, joined by {@code &&}, that test a boolean parameter of {@code method}
+   * ({@code p} or {@code !p}): what must hold for the code it guards to run.
+   */
+  private static List<Guard> parameterTerms(ExpressionTree condition, MethodSymbol method) {
+    ExpressionTree e = ASTHelpers.stripParentheses(condition);
+    if (e instanceof BinaryTree binary && binary.getKind() == Tree.Kind.CONDITIONAL_AND) {
+      List<Guard> terms = new ArrayList<>(parameterTerms(binary.getLeftOperand(), method));
+      terms.addAll(parameterTerms(binary.getRightOperand(), method));
+      return terms;
+    }
+    boolean value = true;
+    if (e instanceof UnaryTree not && not.getKind() == Tree.Kind.LOGICAL_COMPLEMENT) {
+      value = false;
+      e = ASTHelpers.stripParentheses(not.getExpression());
+    }
+    if (e instanceof IdentifierTree
+        && ASTHelpers.getSymbol(e) instanceof VarSymbol variable
+        && variable.owner == method) {
+      int index = method.getParameters().indexOf(variable);
+      if (index >= 0 && variable.asType().getKind() == TypeKind.BOOLEAN) {
+        return List.of(new Guard(index, value));
+      }
+    }
+    return List.of();
+  }
+
+  /** A condition that is one term, {@code p} or {@code !p}, not a conjunction. */
+  private static boolean isSingleTerm(ExpressionTree condition) {
+    ExpressionTree e = ASTHelpers.stripParentheses(condition);
+    return !(e instanceof BinaryTree);
   }
 
   private static BlockingCause parkCause(MethodInvocationTree call) {
     MethodSymbol lockMethod = (MethodSymbol) ASTHelpers.getSymbol(call);
-    return new BlockingCause(
-        ImmutableList.of(),
+    return BlockingCause.direct(
         BlockingCause.name(lockMethod, null),
-        "waits for a java.util.concurrent lock (parks under contention)",
+        PinningCalls.PARKS,
         Optional.empty());
   }
 

@@ -20,6 +20,9 @@ import java.util.Optional;
  * java.util.concurrent} lock, directly or through methods of this compilation.
  */
 public final class PinningCalls {
+  /** Why waiting for a java.util.concurrent lock pins (what every such cause says). */
+  public static final String PARKS = "waits for a java.util.concurrent lock (parks under contention)";
+
   private PinningCalls() {}
 
   /**
@@ -63,17 +66,35 @@ public final class PinningCalls {
     return found;
   }
 
+  /** Whether the locks a lock call in the method being scanned takes are never contended. */
+  private static boolean neverContended(
+      LockOperation op, ExpressionTree call, BlockingCalls blocking, VisitorState state) {
+    TreePath method = state.getPath();
+    while (method != null && !(method.getLeaf() instanceof MethodTree)) {
+      method = method.getParentPath();
+    }
+    if (method == null) {
+      return false;
+    }
+    MethodSymbol symbol = ASTHelpers.getSymbol((MethodTree) method.getLeaf());
+    for (LockId lock : op.locks()) {
+      if (symbol == null || !blocking.neverContended(lock, symbol, method, state)) {
+        return false;
+      }
+    }
+    return true;
+  }
+
   private static Optional<BlockingCause> causeOf(
       ExpressionTree call, LockResolver resolver, BlockingCalls blocking, VisitorState state) {
     if (call instanceof MethodInvocationTree invocation) {
       Optional<LockOperation> op = LockOperation.of(invocation, resolver, state);
       if (op.isPresent()) {
-        return op.get().mayWait()
+        return op.get().mayWait() && !neverContended(op.get(), call, blocking, state)
             ? Optional.of(
-                new BlockingCause(
-                    ImmutableList.of(),
+                BlockingCause.direct(
                     BlockingCause.name((MethodSymbol) ASTHelpers.getSymbol(invocation), null),
-                    "waits for a java.util.concurrent lock (parks under contention)",
+                    PARKS,
                     Optional.empty()))
             : Optional.empty();
       }

@@ -84,8 +84,15 @@ public final class MethodCatalog {
     int arity = method.getParameters().size();
     CatalogEntry found = null;
     for (String type : supertypes) {
+      Boolean isTypesMethod = null;
       for (CatalogEntry entry : byType.get(type)) {
         if (entry.pattern().matchesMethod(name, arity)) {
+          if (isTypesMethod == null) {
+            isTypesMethod = isMethodOf(method, type);
+          }
+          if (!isTypesMethod) {
+            continue;
+          }
           if (entry.excluded()) {
             return Optional.empty();
           }
@@ -96,6 +103,22 @@ public final class MethodCatalog {
       }
     }
     return Optional.ofNullable(found);
+  }
+
+  /**
+   * Whether {@code method} can be one of {@code typeName}'s methods by its name: declared there, a
+   * constructor, or an instance method of a subtype (which a catalog line covers: {@code
+   * PreparedStatement.executeQuery()} is one of {@code Statement#execute*}). A static method of another
+   * class, and any method of a class but {@code Object} itself for an {@code Object} line (every class
+   * is its subtype), only shares the name: a project's {@code wait(Object, Duration)} helper is not
+   * {@code Object.wait}.
+   */
+  private static boolean isMethodOf(MethodSymbol method, String typeName) {
+    boolean declaredThere = method.owner.getQualifiedName().contentEquals(typeName);
+    if (declaredThere || method.isConstructor()) {
+      return true;
+    }
+    return !method.isStatic() && !typeName.equals("java.lang.Object");
   }
 
   /**

@@ -1,7 +1,6 @@
 package dev.deadbolt.checks;
 
 import com.google.auto.service.AutoService;
-import com.google.common.collect.ImmutableSet;
 import com.google.errorprone.BugPattern;
 import com.google.errorprone.BugPattern.LinkType;
 import com.google.errorprone.BugPattern.SeverityLevel;
@@ -9,27 +8,27 @@ import com.google.errorprone.BugPattern.StandardTags;
 import com.google.errorprone.ErrorProneFlags;
 import com.google.errorprone.VisitorState;
 import com.google.errorprone.bugpatterns.BugChecker;
-import com.google.errorprone.matchers.Description;
 import com.google.errorprone.util.ASTHelpers;
 import com.sun.source.tree.ClassTree;
 import com.sun.source.tree.CompilationUnitTree;
-import com.sun.source.tree.ExpressionTree;
-import com.sun.source.tree.MemberReferenceTree;
-import com.sun.source.tree.MethodInvocationTree;
-import com.sun.source.tree.NewClassTree;
-import dev.deadbolt.analysis.BlockingCause;
-import dev.deadbolt.analysis.HeldLockAnalysis;
-import dev.deadbolt.analysis.LockAnalyses;
-import dev.deadbolt.analysis.LockId;
-import dev.deadbolt.analysis.LockSigns;
-import dev.deadbolt.checks.NodeMatchers.MemberReferenceMatcher;
-import dev.deadbolt.checks.NodeMatchers.MethodInvocationMatcher;
-import dev.deadbolt.checks.NodeMatchers.NewClassMatcher;
+import com.sun.source.util.TreePath;
+import com.sun.tools.javac.code.Symbol.ClassSymbol;
+import dev.deadbolt.analysis.BlockingRegions;
+import dev.deadbolt.analysis.BlockingRegions.Call;
+import dev.deadbolt.analysis.BlockingRegions.Region;
+import dev.deadbolt.analysis.Suppressions;
 import dev.deadbolt.config.DeadboltConfig;
-import java.util.Optional;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
 import javax.inject.Inject;
 
-/** Reports a blocking call made while a lock is held: every thread that needs the lock waits too. */
+/**
+ * Reports a lock region that makes blocking calls: every thread that needs the lock waits too. One
+ * finding per region ({@link BlockingRegions}), at the acquisition, listing its blocking calls; a
+ * {@code synchronized} region that also pins a virtual thread says so, and VirtualThreadPinning leaves
+ * it to this check.
+ */
 @AutoService(BugChecker.class)
 @BugPattern(
     name = "BlockingCallUnderLock",
@@ -38,8 +37,8 @@ import javax.inject.Inject;
     linkType = LinkType.CUSTOM,
     link = DocLinks.BASE + "BlockingCallUnderLock.md",
     tags = StandardTags.CONCURRENCY)
-public final class BlockingCallUnderLock extends LockAnalysisChecker
-    implements MethodInvocationMatcher, NewClassMatcher, MemberReferenceMatcher {
+public final class BlockingCallUnderLock extends LockAnalysisChecker {
+  static final String NAME = "BlockingCallUnderLock";
 
   public BlockingCallUnderLock() {
     super(DeadboltConfig.defaults());
@@ -50,65 +49,67 @@ public final class BlockingCallUnderLock extends LockAnalysisChecker
     super(DeadboltConfig.fromFlags(flags));
   }
 
-  /** A file with no sign of a lock holds none anywhere: none of its nodes is looked at. */
+  /** The whole file's regions, reported at their acquisitions once its calls are known. */
   @Override
-  protected boolean matchesIn(UnitNodes.Kind kind, CompilationUnitTree unit, VisitorState state) {
-    return LockSigns.anyInUnit(unit, state.context);
+  protected void onCompilationUnit(CompilationUnitTree tree, VisitorState state) {
+    super.onCompilationUnit(tree, state);
+    for (Region region : blockingRegions(state).regions()) {
+      VisitorState at = state.withPath(region.anchor());
+      // A declaration between the acquisition and a call (a local's initializer, a lambda in a field)
+      // that suppresses this check silences that call alone.
+      List<Call> calls = new ArrayList<>();
+      boolean anchorSuppressed = suppressionAt(region.anchor(), state).isPresent();
+      for (Call call : region.calls()) {
+        if (anchorSuppressed || suppressionAt(call.path(), state).isEmpty()) {
+          calls.add(call);
+        }
+      }
+      if (calls.isEmpty()) {
+        continue;
+      }
+      Finding finding =
+          finding(region.anchor().getLeaf(), at)
+              .message(RegionMessage.of(region, calls, pins(region, state), analyses(at), at));
+      for (Call call : calls) {
+        finding.related(
+            call.path().getLeaf(), call.cause().describe(enclosingClass(call.path())));
+      }
+      state.reportMatch(finding.report());
+    }
   }
 
-  @Override
-  public Description matchMethodInvocation(MethodInvocationTree tree, VisitorState state) {
-    return check(tree, state);
+  /**
+   * Whether the message should add that the region pins a virtual thread: its lock is a monitor, on a
+   * JDK where monitors pin, and VirtualThreadPinning runs and is not suppressed there (it leaves the
+   * region to this finding).
+   */
+  private boolean pins(Region region, VisitorState state) {
+    return region.lock().isMonitor()
+        && VirtualThreadTarget.monitorsPin(config, state)
+        && EnabledChecks.isOn(VirtualThreadPinning.NAME, state)
+        && !suppressed(VirtualThreadPinning.NAME, region.anchor(), state);
   }
 
-  @Override
-  public Description matchNewClass(NewClassTree tree, VisitorState state) {
-    return check(tree, state);
+  /** Whether {@code @SuppressWarnings(checkName)} is on a declaration around {@code path}. */
+  static boolean suppressed(String checkName, TreePath path, VisitorState state) {
+    if (state.errorProneOptions().isIgnoreSuppressionAnnotations()) {
+      return false;
+    }
+    for (TreePath p = path; p != null; p = p.getParentPath()) {
+      if (Suppressions.on(p.getLeaf(), Set.of(checkName), state)
+          .isPresent()) {
+        return true;
+      }
+    }
+    return false;
   }
 
-  @Override
-  public Description matchMemberReference(MemberReferenceTree tree, VisitorState state) {
-    // `items.forEach(this::send)` runs send() right here; a stored reference runs later.
-    if (!analyses(state).immediateMethods().runsNow(state.getPath(), state)) {
-      return Description.NO_MATCH;
+  static ClassSymbol enclosingClass(TreePath path) {
+    for (TreePath p = path; p != null; p = p.getParentPath()) {
+      if (p.getLeaf() instanceof ClassTree cls) {
+        return ASTHelpers.getSymbol(cls);
+      }
     }
-    return check(tree, state);
-  }
-
-  private Description check(ExpressionTree call, VisitorState state) {
-    LockAnalyses analyses = analyses(state);
-    HeldLockAnalysis heldLocks = analyses.heldLocks();
-    // Cheapest first: in code that takes no lock this is a walk up the tree path, nothing more; the
-    // dataflow runs only for a call that blocks, in a method that takes a lock.
-    if (!heldLocks.mayHoldLocks(state.getPath(), state)) {
-      return Description.NO_MATCH;
-    }
-    Optional<BlockingCause> cause =
-        analyses.blockingCalls().causeOf(call, heldLocks.resolverFor(state.getPath(), state), state);
-    if (cause.isEmpty()) {
-      return Description.NO_MATCH;
-    }
-    ImmutableSet<LockId> held = heldLocks.heldAt(state.getPath(), state);
-    if (held.isEmpty()) {
-      return Description.NO_MATCH;
-    }
-    // wait()/await() give up their own lock while waiting; only the other locks stay held.
-    ImmutableSet<LockId> stillHeld =
-        held.stream()
-            .filter(lock -> !cause.get().releasesWhileWaiting().equals(Optional.of(lock)))
-            .collect(ImmutableSet.toImmutableSet());
-    if (stillHeld.isEmpty()) {
-      return Description.NO_MATCH;
-    }
-    ClassTree enclosingClass = ASTHelpers.findEnclosingNode(state.getPath(), ClassTree.class);
-    return finding(call, state)
-        .message(
-            cause.get().describe(enclosingClass == null ? null : ASTHelpers.getSymbol(enclosingClass))
-                + " while "
-                + Locks.heldPhrase(stillHeld)
-                + ", so every thread that needs "
-                + (stillHeld.size() == 1 ? "it" : "them")
-                + " waits too")
-        .report();
+    return null;
   }
 }

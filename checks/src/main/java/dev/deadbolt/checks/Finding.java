@@ -10,6 +10,8 @@ import com.sun.source.tree.Tree;
 import com.sun.source.util.TreePath;
 import dev.deadbolt.report.FindingsReport;
 import dev.deadbolt.report.Suppression;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -21,6 +23,7 @@ public final class Finding {
   private final Tree tree;
   private final VisitorState state;
   private final Description.Builder description;
+  private final List<FindingsReport.Related> related = new ArrayList<>();
 
   Finding(DeadboltChecker checker, Tree tree, VisitorState state, Description.Builder description) {
     this.checker = checker;
@@ -41,6 +44,15 @@ public final class Finding {
 
   public Finding fix(Optional<? extends Fix> fix) {
     description.addFix(fix);
+    return this;
+  }
+
+  /**
+   * Another place that takes part in the finding, in the same file (a region's blocking call): SARIF
+   * shows it as a related location.
+   */
+  public Finding related(Tree place, String message) {
+    related.add(new FindingsReport.Related(place, message));
     return this;
   }
 
@@ -65,11 +77,11 @@ public final class Finding {
       Optional<Suppression> suppression =
           checker.suppressionAt(flagged, state).or(() -> checker.suppressionAt(state.getPath(), state));
       if (suppression.isPresent()) {
-        report.suppressed(built, flagged, suppression.get(), state);
+        report.suppressed(built, flagged, related, suppression.get(), state);
         return Description.NO_MATCH;
       }
     }
-    report.reported(built, flagged, state);
+    report.reported(built, flagged, related, state);
     return built;
   }
 

@@ -3,6 +3,7 @@ package dev.deadbolt.checks;
 import com.google.errorprone.VisitorState;
 import com.sun.source.tree.CompilationUnitTree;
 import com.sun.tools.javac.util.Context;
+import dev.deadbolt.analysis.BlockingRegions;
 import dev.deadbolt.analysis.LockAnalyses;
 import dev.deadbolt.config.ConfigProblems;
 import dev.deadbolt.config.DeadboltConfig;
@@ -28,6 +29,24 @@ abstract class LockAnalysisChecker extends DeadboltChecker {
   private LockAnalyses analyses;
 
   private Context analysesContext;
+
+  /**
+   * The lock regions of the current unit that block (computed by whichever check asks first), from the
+   * calls the unit's walk found.
+   */
+  protected final BlockingRegions blockingRegions(VisitorState state) {
+    CompilationUnitTree unit = state.getPath().getCompilationUnit();
+    return BlockingRegions.of(
+        unit,
+        analyses(state),
+        visitor ->
+            UnitNodes.of(unit, state)
+                .forEach(CALLS, state, (kind, node, nodeState) -> visitor.visit(node, nodeState)));
+  }
+
+  private static final UnitNodes.Kind[] CALLS = {
+    UnitNodes.Kind.METHOD_INVOCATION, UnitNodes.Kind.NEW_CLASS, UnitNodes.Kind.MEMBER_REFERENCE
+  };
 
   protected final LockAnalyses analyses(VisitorState state) {
     if (analysesContext != state.context) {

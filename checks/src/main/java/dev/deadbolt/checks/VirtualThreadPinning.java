@@ -20,16 +20,20 @@ import com.sun.source.tree.VariableTree;
 import com.sun.source.util.TreePath;
 import com.sun.tools.javac.code.Flags;
 import com.sun.tools.javac.code.Symbol.MethodSymbol;
+import dev.deadbolt.analysis.HeldLockAnalysis;
+import dev.deadbolt.analysis.LockId;
+import dev.deadbolt.analysis.LockNode;
 import dev.deadbolt.analysis.LockSigns;
+import dev.deadbolt.analysis.ObjectRef;
 import dev.deadbolt.analysis.PinningCall;
 import dev.deadbolt.analysis.PinningCalls;
 import dev.deadbolt.checks.NodeMatchers.ClassMatcher;
 import dev.deadbolt.checks.NodeMatchers.MethodMatcher;
 import dev.deadbolt.checks.NodeMatchers.SynchronizedMatcher;
-import dev.deadbolt.config.CompilationTarget;
 import dev.deadbolt.config.DeadboltConfig;
 import java.util.List;
 import javax.inject.Inject;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Reports code where a virtual thread that blocks pins its carrier thread: a {@code synchronized}
@@ -46,9 +50,7 @@ import javax.inject.Inject;
     tags = StandardTags.CONCURRENCY)
 public final class VirtualThreadPinning extends LockAnalysisChecker
     implements SynchronizedMatcher, MethodMatcher, ClassMatcher {
-
-  /** JEP 491: from this JDK on, blocking while holding a monitor no longer pins. */
-  static final int MONITORS_STOP_PINNING = 24;
+  static final String NAME = "VirtualThreadPinning";
 
   private static final int CALLS_LISTED = 3;
 
@@ -63,20 +65,24 @@ public final class VirtualThreadPinning extends LockAnalysisChecker
 
   @Override
   public Description matchSynchronized(SynchronizedTree tree, VisitorState state) {
-    if (!monitorsPin(state)) {
+    if (!VirtualThreadTarget.monitorsPin(config, state)) {
       return Description.NO_MATCH;
     }
-    List<PinningCall> calls = pinningCalls(new TreePath(state.getPath(), tree.getBlock()), state);
-    if (calls.isEmpty()) {
+    LockId monitor =
+        analyses(state).heldLocks().resolverFor(state.getPath(), state).monitor(tree.getExpression());
+    List<PinningCall> calls =
+        pinningCalls(new TreePath(state.getPath(), tree.getBlock()), monitor, state);
+    if (calls.isEmpty() || reportedAsBlocking(tree, state)) {
       return Description.NO_MATCH;
     }
+    Advice advice = Advice.of(monitor, calls);
     return finding(tree, state)
         .message(
             "`synchronized ("
                 + tree.getExpression().toString().replaceAll("^\\((.*)\\)$", "$1")
                 + ")` "
-                + monitorMessage(calls, state))
-        .fix(MonitorToLockFix.forRegion(tree, state))
+                + monitorMessage(calls, advice, state))
+        .fix(advice == Advice.REENTRANT_LOCK ? MonitorToLockFix.forRegion(tree, state) : java.util.Optional.empty())
         .report();
   }
 
@@ -99,16 +105,29 @@ public final class VirtualThreadPinning extends LockAnalysisChecker
     if (symbol == null
         || (symbol.flags() & Flags.SYNCHRONIZED) == 0
         || tree.getBody() == null
-        || !monitorsPin(state)) {
+        || !VirtualThreadTarget.monitorsPin(config, state)) {
       return Description.NO_MATCH;
     }
-    List<PinningCall> calls = pinningCalls(new TreePath(state.getPath(), tree.getBody()), state);
-    if (calls.isEmpty()) {
+    LockId monitor = HeldLockAnalysis.synchronizedMethodMonitor(tree).iterator().next();
+    List<PinningCall> calls =
+        pinningCalls(new TreePath(state.getPath(), tree.getBody()), monitor, state);
+    if (calls.isEmpty() || reportedAsBlocking(tree, state)) {
       return Description.NO_MATCH;
     }
     return finding(tree, state)
-        .message("`synchronized` method " + monitorMessage(calls, state))
+        .message("`synchronized` method " + monitorMessage(calls, Advice.of(monitor, calls), state))
         .report();
+  }
+
+  /**
+   * Whether BlockingCallUnderLock reports this region (its blocking calls, with a word on pinning):
+   * then the region is its finding, not this check's. It is not when that check is off or suppressed
+   * there, or when what pins here is only waiting (on this monitor, for a j.u.c lock).
+   */
+  private boolean reportedAsBlocking(Tree region, VisitorState state) {
+    return EnabledChecks.isOn(BlockingCallUnderLock.NAME, state)
+        && blockingRegions(state).anchoredAt(region).isPresent()
+        && !BlockingCallUnderLock.suppressed(BlockingCallUnderLock.NAME, state.getPath(), state);
   }
 
   /**
@@ -134,7 +153,7 @@ public final class VirtualThreadPinning extends LockAnalysisChecker
   }
 
   private Description classInitializer(Tree reported, TreePath code, VisitorState state) {
-    List<PinningCall> calls = pinningCalls(code, state);
+    List<PinningCall> calls = pinningCalls(code, null, state);
     if (calls.isEmpty()) {
       return Description.NO_MATCH;
     }
@@ -148,11 +167,46 @@ public final class VirtualThreadPinning extends LockAnalysisChecker
         .report();
   }
 
-  private String monitorMessage(List<PinningCall> calls, VisitorState state) {
-    return blocksAt(calls, state)
-        + ", which pins a virtual thread's carrier thread on JDK 21-23 (compiled for "
-        + runtimeJdk(state)
-        + "; set -XepOpt:Deadbolt:RuntimeJdk=24 if it only runs on JDK 24+): use a ReentrantLock";
+  private String monitorMessage(List<PinningCall> calls, Advice advice, VisitorState state) {
+    return "pins a virtual thread's carrier on JDK 21-23 while it "
+        + blocksAt(calls, state)
+        + "; "
+        + advice.text
+        + " ("
+        + VirtualThreadTarget.assumption(config, state)
+        + ")";
+  }
+
+  /** What to do about a monitor that pins, by what pins in it and what the monitor is. */
+  enum Advice {
+    CONDITION("use a ReentrantLock with a Condition in place of the monitor and its wait()/notify()"),
+    RESTRUCTURE(
+        "take the java.util.concurrent lock outside the synchronized region (another ReentrantLock"
+            + " would still park while this one is held)"),
+    CALLERS_OBJECT(
+        "the monitor is an object the caller passes, so other code may synchronize on it too: move"
+            + " the blocking work out of the region"),
+    REENTRANT_LOCK("use a ReentrantLock");
+
+    final String text;
+
+    Advice(String text) {
+      this.text = text;
+    }
+
+    static Advice of(LockId monitor, List<PinningCall> calls) {
+      boolean allPark = true;
+      for (PinningCall call : calls) {
+        if (call.cause().releasesWhileWaiting().equals(java.util.Optional.of(monitor))) {
+          return CONDITION;
+        }
+        allPark &= call.cause().reason().startsWith(PinningCalls.PARKS);
+      }
+      if (allPark) {
+        return RESTRUCTURE;
+      }
+      return monitor.origin() == ObjectRef.Origin.LOCAL ? CALLERS_OBJECT : REENTRANT_LOCK;
+    }
   }
 
   /** {@code blocks: `Thread.sleep()` sleeps the thread (line 12), and 2 more calls}. */
@@ -175,26 +229,25 @@ public final class VirtualThreadPinning extends LockAnalysisChecker
     return text.toString();
   }
 
-  private List<PinningCall> pinningCalls(TreePath code, VisitorState state) {
-    return PinningCalls.in(code, analyses(state), canonicalName(), state);
-  }
-
-  private boolean monitorsPin(VisitorState state) {
-    return runtimeJdk(state) < MONITORS_STOP_PINNING;
-  }
-
   /**
-   * The oldest JDK the code runs on: the flag, else the oldest that {@code --release}/{@code -target}
-   * allows, and never older than the first JDK with virtual threads.
+   * The calls that pin in {@code code}; in a region on {@code monitor}, without those whose chain
+   * blocks inside a region of its own on the same monitor, re-entered: that region is reported itself.
    */
-  private int runtimeJdk(VisitorState state) {
-    if (config.runtimeJdk().isPresent()) {
-      return config.runtimeJdk().getAsInt();
+  private List<PinningCall> pinningCalls(
+      TreePath code, @Nullable LockId monitor, VisitorState state) {
+    List<PinningCall> calls = PinningCalls.in(code, analyses(state), canonicalName(), state);
+    java.util.Optional<LockNode> node = monitor == null ? java.util.Optional.empty() : LockNode.of(monitor);
+    if (node.isEmpty()) {
+      return calls;
     }
-    return Math.max(
-        DeadboltConfig.FIRST_VIRTUAL_THREAD_JDK, CompilationTarget.release(state.context));
+    List<PinningCall> own = new java.util.ArrayList<>(calls.size());
+    for (PinningCall call : calls) {
+      if (!call.cause().takenByChain().contains(node.get())) {
+        own.add(call);
+      }
+    }
+    return own;
   }
-
 
   private static com.sun.tools.javac.code.Symbol.ClassSymbol enclosingClass(VisitorState state) {
     ClassTree cls = ASTHelpers.findEnclosingNode(state.getPath(), ClassTree.class);

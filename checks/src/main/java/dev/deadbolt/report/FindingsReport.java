@@ -7,6 +7,7 @@ import com.google.errorprone.fixes.Replacement;
 import com.google.errorprone.matchers.Description;
 import com.sun.source.tree.CompilationUnitTree;
 import com.sun.source.tree.LineMap;
+import com.sun.source.tree.Tree;
 import com.sun.source.util.TaskEvent;
 import com.sun.source.util.TaskListener;
 import com.sun.source.util.TreePath;
@@ -72,21 +73,29 @@ public final class FindingsReport {
     return report;
   }
 
+  /** Another place in the flagged file that takes part in a finding, with what happens there. */
+  public record Related(Tree place, String message) {}
+
   /** Records a finding Error Prone is about to report. */
-  public void reported(Description description, TreePath flagged, VisitorState state) {
+  public void reported(
+      Description description, TreePath flagged, List<Related> related, VisitorState state) {
     if (out != null) {
       findings++;
-      write(record("finding", description, flagged, state));
+      write(record("finding", description, flagged, related, state));
     }
   }
 
   /** Records a finding that {@code suppression} silenced. */
   public void suppressed(
-      Description description, TreePath flagged, Suppression suppression, VisitorState state) {
+      Description description,
+      TreePath flagged,
+      List<Related> related,
+      Suppression suppression,
+      VisitorState state) {
     if (out != null) {
       suppressed++;
       write(
-          record("suppressed", description, flagged, state)
+          record("suppressed", description, flagged, related, state)
               .put(
                   "suppression",
                   Json.object()
@@ -96,7 +105,12 @@ public final class FindingsReport {
     }
   }
 
-  private Json record(String kind, Description description, TreePath flagged, VisitorState state) {
+  private Json record(
+      String kind,
+      Description description,
+      TreePath flagged,
+      List<Related> related,
+      VisitorState state) {
     CompilationUnitTree unit = flagged.getCompilationUnit();
     LineMap lines = unit.getLineMap();
     JCTree tree = (JCTree) flagged.getLeaf();
@@ -130,6 +144,18 @@ public final class FindingsReport {
     List<Json> fixes = fixes(description, unit, lines);
     if (!fixes.isEmpty()) {
       record.put("fixes", fixes);
+    }
+    if (!related.isEmpty()) {
+      List<Json> sites = new ArrayList<>();
+      for (Related site : related) {
+        int at = ((JCTree) site.place()).getPreferredPosition();
+        sites.add(
+            Json.object()
+                .put("line", lines.getLineNumber(at))
+                .put("column", lines.getColumnNumber(at))
+                .put("message", site.message()));
+      }
+      record.put("related", sites);
     }
     return record;
   }

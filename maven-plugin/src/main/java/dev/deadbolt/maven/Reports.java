@@ -113,6 +113,11 @@ public final class Reports {
       suppression =
           new RecordedFinding.Suppression(s.string("annotation"), s.string("target"), s.string("reason"));
     }
+    Path source = sourcePath(r);
+    List<RecordedFinding.Site> related = new ArrayList<>();
+    for (JsonFields site : r.objects("related")) {
+      related.add(new RecordedFinding.Site(source, site.integer("line"), site.string("message")));
+    }
     String severity = r.string("severity");
     if (!List.of("ERROR", "WARNING", "SUGGESTION").contains(severity)) {
       throw r.problem("\"severity\" must be ERROR, WARNING or SUGGESTION, not \"" + severity + "\"");
@@ -124,7 +129,7 @@ public final class Reports {
     return new RecordedFinding(
         r.string("check"),
         severity,
-        sourcePath(r),
+        source,
         line,
         r.optionalInteger("column"),
         r.optionalInteger("endLine"),
@@ -136,7 +141,7 @@ public final class Reports {
         r.optionalString("field"),
         r.string("statement"),
         fixes,
-        List.of(),
+        related,
         suppression,
         module);
   }

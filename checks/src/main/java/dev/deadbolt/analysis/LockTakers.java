@@ -1,0 +1,94 @@
+package dev.deadbolt.analysis;
+
+import com.google.errorprone.VisitorState;
+import com.google.errorprone.util.ASTHelpers;
+import com.sun.source.tree.ClassTree;
+import com.sun.source.tree.CompilationUnitTree;
+import com.sun.source.tree.MethodInvocationTree;
+import com.sun.source.tree.MethodTree;
+import com.sun.source.tree.SynchronizedTree;
+import com.sun.source.tree.Tree;
+import com.sun.source.util.TreeScanner;
+import com.sun.tools.javac.code.Flags;
+import com.sun.tools.javac.code.Symbol.ClassSymbol;
+import com.sun.tools.javac.code.Symbol.MethodSymbol;
+import java.util.HashMap;
+import java.util.IdentityHashMap;
+import java.util.LinkedHashSet;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Which methods of a top-level class (its nested classes included) take each lock, by declaration: a
+ * {@code synchronized} method takes its object's (or class's) monitor, a {@code synchronized} block its
+ * expression's, a {@code lock()} its lock. The evidence a finding gives that holding a lock makes other
+ * threads wait: who else takes it.
+ *
+ * <p>Built for a class only when a finding asks, once per compilation unit.
+ */
+public final class LockTakers {
+  private final Map<Tree, Map<LockNode, Set<MethodSymbol>>> byClass = new IdentityHashMap<>();
+  private CompilationUnitTree unit;
+
+  /** The methods of {@code topLevel} that take {@code lock}, in source order. */
+  public Set<MethodSymbol> of(
+      LockNode lock, ClassTree topLevel, CompilationUnitTree inUnit, VisitorState state) {
+    if (inUnit != unit) {
+      unit = inUnit;
+      byClass.clear();
+    }
+    return byClass
+        .computeIfAbsent(topLevel, cls -> index(topLevel, state))
+        .getOrDefault(lock, Set.of());
+  }
+
+  private static Map<LockNode, Set<MethodSymbol>> index(ClassTree topLevel, VisitorState state) {
+    Map<LockNode, Set<MethodSymbol>> takers = new HashMap<>();
+    new TreeScanner<Void, Void>() {
+      private MethodSymbol method;
+      private LockResolver resolver;
+
+      @Override
+      public Void visitMethod(MethodTree tree, Void unused) {
+        MethodSymbol outerMethod = method;
+        LockResolver outerResolver = resolver;
+        method = ASTHelpers.getSymbol(tree);
+        if (method != null && method.owner instanceof ClassSymbol owner) {
+          resolver = new LockResolver(tree, owner, state);
+          if ((method.flags() & Flags.SYNCHRONIZED) != 0) {
+            add(method.isStatic() ? LockNode.classLiteral(owner) : LockNode.thisOf(owner));
+          }
+          super.visitMethod(tree, unused);
+        }
+        method = outerMethod;
+        resolver = outerResolver;
+        return null;
+      }
+
+      @Override
+      public Void visitSynchronized(SynchronizedTree tree, Void unused) {
+        if (resolver != null) {
+          LockNode.of(resolver.monitor(tree.getExpression())).ifPresent(this::add);
+        }
+        return super.visitSynchronized(tree, unused);
+      }
+
+      @Override
+      public Void visitMethodInvocation(MethodInvocationTree tree, Void unused) {
+        if (resolver != null && LockOperation.mightBeLockOperation(tree)) {
+          Optional<LockOperation> op = LockOperation.of(tree, resolver, state);
+          if (op.isPresent() && op.get().effect() != LockOperation.Effect.RELEASE) {
+            op.get().locks().forEach(lock -> LockNode.of(lock).ifPresent(this::add));
+          }
+        }
+        return super.visitMethodInvocation(tree, unused);
+      }
+
+      private void add(LockNode lock) {
+        takers.computeIfAbsent(lock, l -> new LinkedHashSet<>()).add(method);
+      }
+    }.scan(topLevel, null);
+    return takers;
+  }
+}

@@ -1,0 +1,175 @@
+package dev.deadbolt.checks;
+
+import com.google.errorprone.VisitorState;
+import com.google.errorprone.util.ASTHelpers;
+import com.sun.source.tree.ClassTree;
+import com.sun.source.tree.MethodTree;
+import com.sun.source.util.TreePath;
+import com.sun.tools.javac.code.Symbol.ClassSymbol;
+import com.sun.tools.javac.code.Symbol.MethodSymbol;
+import dev.deadbolt.analysis.BlockingCause;
+import dev.deadbolt.analysis.BlockingRegions.Call;
+import dev.deadbolt.analysis.BlockingRegions.Region;
+import dev.deadbolt.analysis.LockAnalyses;
+import dev.deadbolt.analysis.LockId;
+import dev.deadbolt.analysis.LockNode;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * The sentence of a BlockingCallUnderLock finding: what is held, across which blocking calls and why
+ * they block (the first few distinct chains, with their lines, and how many more), who else takes the
+ * lock, and whether the region also pins a virtual thread.
+ */
+final class RegionMessage {
+  /** Distinct chains shown; the rest are counted. */
+  private static final int CHAINS_SHOWN = 3;
+
+  private RegionMessage() {}
+
+  static String of(
+      Region region, List<Call> calls, boolean pins, LockAnalyses analyses, VisitorState state) {
+    ClassSymbol context = BlockingCallUnderLock.enclosingClass(region.anchor());
+    StringBuilder text = new StringBuilder();
+    text.append(heldPhrase(calls))
+        .append(" across ")
+        .append(calls.size() == 1 ? "a blocking call" : calls.size() + " blocking calls")
+        .append(": ");
+    // The same chain at several lines reads once, with its lines.
+    Map<String, List<Long>> linesByChain = new LinkedHashMap<>();
+    for (Call call : calls) {
+      linesByChain
+          .computeIfAbsent(call.cause().describe(context), c -> new ArrayList<>())
+          .add(call.line());
+    }
+    int shown = 0;
+    int notShown = 0;
+    for (Map.Entry<String, List<Long>> chain : linesByChain.entrySet()) {
+      if (shown == CHAINS_SHOWN) {
+        notShown += chain.getValue().size();
+        continue;
+      }
+      if (shown > 0) {
+        text.append("; ");
+      }
+      List<Long> lines = chain.getValue();
+      text.append(chain.getKey())
+          .append(lines.size() == 1 ? " (line " : " (lines ")
+          .append(joined(lines))
+          .append(')');
+      shown++;
+    }
+    if (notShown > 0) {
+      text.append("; and ").append(notShown).append(notShown == 1 ? " more call" : " more calls");
+    }
+    othersTaking(region, analyses, state).ifPresent(others -> text.append("; ").append(others));
+    if (pins) {
+      text.append("; it also pins a virtual thread's carrier thread on JDK 21-23");
+    }
+    return text.toString();
+  }
+
+  /**
+   * {@code `lock` is held}, {@code `a` and `b` are held}; a monitor that a method of the chain takes
+   * around the blocking call is held there too: {@code `a` and `Timer.class` (taken on the way) are
+   * held}.
+   */
+  private static String heldPhrase(List<Call> calls) {
+    Set<LockId> held = new LinkedHashSet<>();
+    Set<LockNode> heldNodes = new LinkedHashSet<>();
+    Set<LockNode> onTheWay = new LinkedHashSet<>();
+    for (Call call : calls) {
+      held.addAll(call.held());
+      call.held().forEach(lock -> LockNode.of(lock).ifPresent(heldNodes::add));
+    }
+    for (Call call : calls) {
+      // (A monitor the chain ends by waiting on is given up while it waits.)
+      Optional<LockNode> released = call.cause().releasesWhileWaiting().flatMap(LockNode::of);
+      for (LockNode node : call.cause().takenByChain()) {
+        if (!heldNodes.contains(node) && !released.equals(Optional.of(node))) {
+          onTheWay.add(node);
+        }
+      }
+    }
+    List<String> names = new ArrayList<>();
+    held.forEach(lock -> names.add("`" + lock.displayName() + "`"));
+    onTheWay.forEach(node -> names.add("`" + node.display() + "` (taken on the way)"));
+    if (names.size() == 1) {
+      return names.get(0) + " is held";
+    }
+    return String.join(", ", names.subList(0, names.size() - 1))
+        + " and "
+        + names.get(names.size() - 1)
+        + " are held";
+  }
+
+  /**
+   * Evidence that holding the lock keeps others waiting: the other methods of the class that take it
+   * ({@code `lock` is also taken by `borrow()` and 2 more}), or, for a private field, that none does.
+   * Nothing for a lock that is not a field, {@code this} or a class (a local, a parameter), or that
+   * nothing else in its class takes but code outside could: who else locks it is not known here.
+   */
+  private static Optional<String> othersTaking(
+      Region region, LockAnalyses analyses, VisitorState state) {
+    Optional<LockNode> node = LockNode.of(region.lock());
+    ClassTree topLevel = null;
+    MethodSymbol own = null;
+    for (TreePath p = region.anchor(); p != null; p = p.getParentPath()) {
+      if (own == null && p.getLeaf() instanceof MethodTree method) {
+        own = ASTHelpers.getSymbol(method);
+      }
+      if (p.getLeaf() instanceof ClassTree cls) {
+        topLevel = cls;
+      }
+    }
+    if (node.isEmpty() || topLevel == null) {
+      return Optional.empty();
+    }
+    Set<MethodSymbol> others =
+        new LinkedHashSet<>(
+            analyses
+                .lockTakers()
+                .of(node.get(), topLevel, region.anchor().getCompilationUnit(), state));
+    others.remove(own);
+    String lock = "`" + region.lock().displayName() + "`";
+    if (others.isEmpty()) {
+      // Only a private field's takers are all in its class; others may lock `this` or a wider field.
+      return isPrivateField(node.get())
+          ? Optional.of(
+              "no other method of `"
+                  + ASTHelpers.getSymbol(topLevel).getSimpleName()
+                  + "` takes "
+                  + lock)
+          : Optional.empty();
+    }
+    MethodSymbol first = others.iterator().next();
+    ClassSymbol context = BlockingCallUnderLock.enclosingClass(region.anchor());
+    String firstName = "`" + BlockingCause.name(first, context) + "`";
+    return Optional.of(
+        lock
+            + " is also taken by "
+            + firstName
+            + (others.size() == 1 ? "" : " and " + (others.size() - 1) + " more"));
+  }
+
+  private static boolean isPrivateField(LockNode node) {
+    return node.kind() == LockNode.Kind.FIELD
+        && (node.symbol().flags() & com.sun.tools.javac.code.Flags.PRIVATE) != 0;
+  }
+
+  private static String joined(List<Long> lines) {
+    StringBuilder text = new StringBuilder();
+    for (int i = 0; i < lines.size(); i++) {
+      if (i > 0) {
+        text.append(", ");
+      }
+      text.append(lines.get(i));
+    }
+    return text.toString();
+  }
+}
