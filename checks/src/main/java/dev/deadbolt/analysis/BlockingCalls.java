@@ -106,7 +106,7 @@ public final class BlockingCalls {
               ImmutableList.of(), BlockingCause.name(method, null), annotated.get(), Optional.empty()));
     }
     Optional<CatalogEntry> entry = catalog.lookup(method, receiverType(call), state.getTypes());
-    if (entry.isEmpty()) {
+    if (entry.isEmpty() || CallsThatCannotWait.cannotWait(call, method, resolver, state)) {
       return Optional.empty();
     }
     return Optional.of(
