@@ -1,5 +1,7 @@
 package dev.deadbolt.checks;
 
+import static dev.deadbolt.JavaFeatures.assumeJdk;
+
 import com.google.errorprone.CompilationTestHelper;
 import org.junit.Test;
 import org.junit.runner.RunWith;
@@ -763,8 +765,6 @@ public class BlockingCallUnderLockTest {
                   if (!sweeper.isTerminated()) {
                     sweeper.awaitTermination(10, TimeUnit.SECONDS);
                   }
-                  ExecutorService unused = Executors.newFixedThreadPool(2);
-                  unused.close();
                 }
               }
             }
@@ -820,10 +820,37 @@ public class BlockingCallUnderLockTest {
                 ExecutorService batch = Executors.newFixedThreadPool(2);
                 // BUG: Diagnostic contains: `ExecutorService.invokeAll()` waits for all the tasks
                 batch.invokeAll(List.of(() -> 1));
-                // BUG: Diagnostic contains: `ExecutorService.close()` waits for the executor's tasks to finish
-                batch.close();
+                batch.shutdown();
+                // BUG: Diagnostic contains: `ExecutorService.awaitTermination()`
+                batch.awaitTermination(10, TimeUnit.SECONDS);
               }
               private void register(ExecutorService executor) {}
+            }
+            """)
+        .doTest();
+  }
+
+  @Test
+  public void closeOfAnExecutorThatNeverHadATask() {
+    assumeJdk(19); // ExecutorService.close()
+    helper
+        .addSourceLines(
+            "Exporter.java",
+            """
+            import java.util.concurrent.*;
+            class Exporter {
+              synchronized void export(Runnable chunk) {
+                ExecutorService idle = Executors.newFixedThreadPool(2);
+                if (idle.isShutdown()) {
+                  return;
+                }
+                idle.close();
+
+                ExecutorService busy = Executors.newFixedThreadPool(2);
+                busy.execute(chunk);
+                // BUG: Diagnostic contains: `ExecutorService.close()` waits for the executor's tasks to finish
+                busy.close();
+              }
             }
             """)
         .doTest();
