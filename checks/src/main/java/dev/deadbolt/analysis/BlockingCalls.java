@@ -132,7 +132,7 @@ public final class BlockingCalls {
           BlockingCause.direct(BlockingCause.name(method, null), annotated.get(), Optional.empty()));
     }
     Optional<CatalogEntry> entry = catalog.lookup(method, receiverType(call), state.getTypes());
-    if (entry.isEmpty()) {
+    if (entry.isEmpty() || CallsThatCannotWait.cannotWait(call, method, resolver, state)) {
       return Optional.empty();
     }
     return Optional.of(

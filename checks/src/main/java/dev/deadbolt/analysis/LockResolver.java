@@ -80,6 +80,11 @@ public final class LockResolver {
     this.state = state;
   }
 
+  /** The method, field or initializer block whose code this resolver reads. */
+  Tree member() {
+    return member;
+  }
+
   /** The object a method is invoked on; {@code this} of the member's class when implicit. */
   public ObjectRef receiver(ExpressionTree invocation) {
     ExpressionTree receiver = ASTHelpers.getReceiver(invocation);

@@ -35,8 +35,8 @@ public final class UnboundedBuffers {
       ImmutableList.of(
           "java.util.concurrent.LinkedBlockingQueue", "java.util.concurrent.LinkedBlockingDeque");
 
-  // No constructor of these takes a capacity.
-  private static final ImmutableList<String> NEVER_BOUNDED =
+  /** The JDK queues no constructor of which takes a capacity: their put and offer never wait. */
+  public static final ImmutableList<String> NEVER_BOUNDED =
       ImmutableList.of(
           "java.util.concurrent.PriorityBlockingQueue",
           "java.util.concurrent.LinkedTransferQueue",

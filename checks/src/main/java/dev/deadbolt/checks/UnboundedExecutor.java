@@ -25,6 +25,7 @@ import dev.deadbolt.backpressure.BackpressureOptions;
 import dev.deadbolt.backpressure.BoundedThreadPool;
 import dev.deadbolt.backpressure.BoundedThreadPool.Rejection;
 import dev.deadbolt.backpressure.CapacityArguments;
+import dev.deadbolt.backpressure.MethodScopedExecutors;
 import dev.deadbolt.backpressure.ThreadPoolConstructors;
 import dev.deadbolt.backpressure.UnboundedBuffer;
 import dev.deadbolt.backpressure.UnboundedBuffers;
@@ -127,6 +128,9 @@ public final class UnboundedExecutor extends BackpressureChecker
     }
     int capacity = options.defaultCapacity();
     if (FIXED_POOL.matches(tree, state)) {
+      if (MethodScopedExecutors.isShutDownBeforeReturn(state)) {
+        return Optional.empty(); // its queue holds at most what its method submitted (also below)
+      }
       Finding description =
           finding(tree, state)
               .message(
@@ -142,6 +146,9 @@ public final class UnboundedExecutor extends BackpressureChecker
       return Optional.of(description);
     }
     if (SINGLE_THREAD.matches(tree, state)) {
+      if (MethodScopedExecutors.isShutDownBeforeReturn(state)) {
+        return Optional.empty();
+      }
       // No CallerRunsPolicy here: running a task on the caller would break the one-at-a-time order
       // a single-thread executor promises.
       Optional<ExpressionTree> threadFactory = argument(args, 0);
@@ -156,6 +163,7 @@ public final class UnboundedExecutor extends BackpressureChecker
                       tree, "1", threadFactory, capacity, Rejection.ABORT, state)));
     }
     if (CACHED_POOL.matches(tree, state)) {
+      // Reported even when its method shuts it down: every task it is given may start a thread.
       return message(
           tree,
           state,
@@ -169,6 +177,9 @@ public final class UnboundedExecutor extends BackpressureChecker
     }
     if (!options.strictExecutors()) {
       return Optional.empty();
+    }
+    if (MethodScopedExecutors.isShutDownBeforeReturn(state)) {
+      return Optional.empty(); // what piles up below is what its method submitted
     }
     if (SCHEDULED_POOL.matches(tree, state)) {
       return message(
@@ -202,6 +213,9 @@ public final class UnboundedExecutor extends BackpressureChecker
     Optional<UnboundedBuffer> queue =
         UnboundedBuffers.recognize(args.get(ThreadPoolConstructors.WORK_QUEUE), state);
     if (queue.isPresent()) {
+      if (MethodScopedExecutors.isShutDownBeforeReturn(state)) {
+        return Optional.empty();
+      }
       Finding description =
           finding(tree, state)
               .message(

@@ -14,6 +14,7 @@ import com.sun.source.tree.ExpressionTree;
 import com.sun.source.tree.MemberReferenceTree;
 import com.sun.source.tree.MethodInvocationTree;
 import com.sun.source.tree.NewClassTree;
+import dev.deadbolt.backpressure.AdmissionBoundedQueues;
 import dev.deadbolt.backpressure.BackpressureOptions;
 import dev.deadbolt.backpressure.ThreadPoolConstructors;
 import dev.deadbolt.backpressure.UnboundedBuffer;
@@ -65,7 +66,9 @@ public final class UnboundedQueue extends BackpressureChecker
 
   private Description check(ExpressionTree tree, VisitorState state) {
     Optional<UnboundedBuffer> buffer = UnboundedBuffers.recognize(tree, state);
-    if (buffer.isEmpty() || ThreadPoolConstructors.isWorkQueueArgument(state)) {
+    if (buffer.isEmpty()
+        || ThreadPoolConstructors.isWorkQueueArgument(state)
+        || AdmissionBoundedQueues.isAdmissionBounded(state)) {
       return Description.NO_MATCH;
     }
     return finding(tree, state)

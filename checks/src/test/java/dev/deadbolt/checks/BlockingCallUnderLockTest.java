@@ -1,5 +1,7 @@
 package dev.deadbolt.checks;
 
+import static dev.deadbolt.JavaFeatures.assumeJdk;
+
 import com.google.errorprone.CompilationTestHelper;
 import org.junit.Test;
 import org.junit.runner.RunWith;
@@ -645,6 +647,209 @@ public class BlockingCallUnderLockTest {
               }
               void helper() {
                 try { Thread.sleep(1); } catch (InterruptedException e) { Thread.currentThread().interrupt(); }
+              }
+            }
+            """)
+        .doTest();
+  }
+
+  // ---- calls that cannot wait here ------------------------------------------------------------
+
+  @Test
+  public void putAndTimedOfferOnAQueueWithoutCapacityNeverWait() {
+    helper
+        .addSourceLines(
+            "EventRelay.java",
+            """
+            import java.util.concurrent.*;
+            class EventRelay {
+              private final BlockingQueue<String> outbox = new LinkedBlockingQueue<>();
+              private final BlockingQueue<String> spill = new LinkedBlockingQueue<>(Integer.MAX_VALUE);
+              private final BlockingDeque<String> retries;
+              private final PriorityBlockingQueue<Integer> urgent = new PriorityBlockingQueue<>();
+              private final DelayQueue<Delayed> timers = new DelayQueue<>();
+              private final LinkedTransferQueue<String> handOff = new LinkedTransferQueue<>();
+              EventRelay() {
+                retries = new LinkedBlockingDeque<>();
+              }
+              synchronized void relay(String event, Delayed timer, PriorityBlockingQueue<Integer> given)
+                  throws InterruptedException {
+                outbox.put(event);
+                outbox.offer(event, 1, TimeUnit.SECONDS);
+                this.spill.put(event);
+                retries.putFirst(event);
+                retries.offerLast(event, 1, TimeUnit.SECONDS);
+                urgent.put(1);
+                given.offer(2, 1, TimeUnit.SECONDS);
+                timers.put(timer);
+                handOff.put(event);
+                BlockingQueue<String> batch = new LinkedBlockingQueue<>();
+                batch.put(event);
+                enqueue(event);
+              }
+              private void enqueue(String event) throws InterruptedException {
+                outbox.put(event);
+              }
+            }
+            """)
+        .doTest();
+  }
+
+  @Test
+  public void queuesThatCanBeFullOrEmptyStillWait() {
+    helper
+        .addSourceLines(
+            "Mailbox.java",
+            """
+            import java.util.concurrent.*;
+            class Mailbox {
+              private final BlockingQueue<String> unbounded = new LinkedBlockingQueue<>();
+              private BlockingQueue<String> replaceable = new LinkedBlockingQueue<>();
+              private final BlockingQueue<String> bounded = new LinkedBlockingQueue<>(100);
+              private final BlockingQueue<String> special =
+                  new LinkedBlockingQueue<>() {
+                    @Override public void put(String s) throws InterruptedException {
+                      Thread.sleep(1);
+                    }
+                  };
+              private final LinkedTransferQueue<String> handOff = new LinkedTransferQueue<>();
+              synchronized void exchange(String s, BlockingQueue<String> given, boolean small)
+                  throws InterruptedException {
+                // BUG: Diagnostic contains: `BlockingQueue.take()` waits for an element
+                unbounded.take();
+                // BUG: Diagnostic contains: `BlockingQueue.poll()` waits for an element until the timeout
+                unbounded.poll(1, TimeUnit.SECONDS);
+                // BUG: Diagnostic contains: `BlockingQueue.put()` waits for space in the queue
+                replaceable.put(s);
+                // BUG: Diagnostic contains: `BlockingQueue.put()` waits for space in the queue
+                bounded.put(s);
+                // BUG: Diagnostic contains: `BlockingQueue.put()` waits for space in the queue
+                special.put(s);
+                // BUG: Diagnostic contains: `BlockingQueue.offer()` waits for space in the queue until the timeout
+                given.offer(s, 1, TimeUnit.SECONDS);
+                BlockingQueue<String> either;
+                if (small) {
+                  either = new ArrayBlockingQueue<>(1);
+                } else {
+                  either = new LinkedBlockingQueue<>();
+                }
+                // BUG: Diagnostic contains: `BlockingQueue.put()` waits for space in the queue
+                either.put(s);
+                // BUG: Diagnostic contains: `LinkedTransferQueue.transfer()` waits for a consumer to take the element
+                handOff.transfer(s);
+              }
+            }
+            """)
+        .doTest();
+  }
+
+  @Test
+  public void awaitTerminationOfAnExecutorThatNeverHadATask() {
+    helper
+        .addSourceLines(
+            "SegmentStore.java",
+            """
+            import java.util.concurrent.*;
+            class SegmentStore implements AutoCloseable {
+              private final ThreadFactory threads = Thread::new;
+              private final int sweepers = 4;
+              private boolean open = true;
+              @Override
+              public void close() throws InterruptedException {
+                synchronized (this) {
+                  ExecutorService sweeper =
+                      new ThreadPoolExecutor(
+                          1, sweepers, 10, TimeUnit.SECONDS, new LinkedBlockingQueue<>(sweepers), threads);
+                  open = false;
+                  sweeper.shutdown();
+                  if (!sweeper.isTerminated()) {
+                    sweeper.awaitTermination(10, TimeUnit.SECONDS);
+                  }
+                }
+              }
+            }
+            """)
+        .doTest();
+  }
+
+  @Test
+  public void awaitTerminationOfAnExecutorThatMayHaveTasksStillWaits() {
+    helper
+        .addSourceLines(
+            "Reindexer.java",
+            """
+            import java.util.List;
+            import java.util.concurrent.*;
+            class Reindexer {
+              private final ExecutorService shared = Executors.newFixedThreadPool(2);
+              synchronized void reindex(Runnable task, BlockingQueue<Runnable> backlog, boolean quick)
+                  throws InterruptedException {
+                ExecutorService worker = Executors.newSingleThreadExecutor();
+                worker.execute(task);
+                worker.shutdown();
+                // BUG: Diagnostic contains: `ExecutorService.awaitTermination()` waits for the executor's tasks to finish
+                worker.awaitTermination(10, TimeUnit.SECONDS);
+
+                ExecutorService handedOut = Executors.newSingleThreadExecutor();
+                register(handedOut);
+                handedOut.shutdown();
+                // BUG: Diagnostic contains: `ExecutorService.awaitTermination()`
+                handedOut.awaitTermination(10, TimeUnit.SECONDS);
+
+                ExecutorService neverShutDown = Executors.newSingleThreadExecutor();
+                // BUG: Diagnostic contains: `ExecutorService.awaitTermination()`
+                neverShutDown.awaitTermination(10, TimeUnit.SECONDS);
+
+                ExecutorService sometimes = Executors.newSingleThreadExecutor();
+                if (quick) {
+                  sometimes.shutdown();
+                }
+                // BUG: Diagnostic contains: `ExecutorService.awaitTermination()`
+                sometimes.awaitTermination(10, TimeUnit.SECONDS);
+
+                ExecutorService prefilled =
+                    new ThreadPoolExecutor(1, 1, 0, TimeUnit.SECONDS, backlog);
+                prefilled.shutdown();
+                // BUG: Diagnostic contains: `ExecutorService.awaitTermination()`
+                prefilled.awaitTermination(10, TimeUnit.SECONDS);
+
+                shared.shutdown();
+                // BUG: Diagnostic contains: `ExecutorService.awaitTermination()`
+                shared.awaitTermination(10, TimeUnit.SECONDS);
+
+                ExecutorService batch = Executors.newFixedThreadPool(2);
+                // BUG: Diagnostic contains: `ExecutorService.invokeAll()` waits for all the tasks
+                batch.invokeAll(List.of(() -> 1));
+                batch.shutdown();
+                // BUG: Diagnostic contains: `ExecutorService.awaitTermination()`
+                batch.awaitTermination(10, TimeUnit.SECONDS);
+              }
+              private void register(ExecutorService executor) {}
+            }
+            """)
+        .doTest();
+  }
+
+  @Test
+  public void closeOfAnExecutorThatNeverHadATask() {
+    assumeJdk(19); // ExecutorService.close()
+    helper
+        .addSourceLines(
+            "Exporter.java",
+            """
+            import java.util.concurrent.*;
+            class Exporter {
+              synchronized void export(Runnable chunk) {
+                ExecutorService idle = Executors.newFixedThreadPool(2);
+                if (idle.isShutdown()) {
+                  return;
+                }
+                idle.close();
+
+                ExecutorService busy = Executors.newFixedThreadPool(2);
+                busy.execute(chunk);
+                // BUG: Diagnostic contains: `ExecutorService.close()` waits for the executor's tasks to finish
+                busy.close();
               }
             }
             """)

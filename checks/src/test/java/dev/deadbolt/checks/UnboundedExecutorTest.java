@@ -202,6 +202,178 @@ public class UnboundedExecutorTest {
         .doTest();
   }
 
+  @Test
+  public void executorShutDownByTheMethodThatCreatesIt() {
+    helper
+        .addSourceLines(
+            "ThumbnailBatch.java",
+            """
+            import java.util.List;
+            import java.util.concurrent.Callable;
+            import java.util.concurrent.ExecutorService;
+            import java.util.concurrent.Executors;
+            import java.util.concurrent.LinkedBlockingQueue;
+            import java.util.concurrent.ThreadPoolExecutor;
+            import java.util.concurrent.TimeUnit;
+
+            class ThumbnailBatch {
+              void render(List<String> images) throws InterruptedException {
+                ExecutorService pool = Executors.newFixedThreadPool(4);
+                for (String image : images) {
+                  if (image.isEmpty()) {
+                    continue;
+                  }
+                  pool.submit(() -> resize(image));
+                }
+                pool.shutdown();
+                pool.awaitTermination(1, TimeUnit.MINUTES);
+              }
+
+              void renderOrStop(List<String> images) {
+                ExecutorService pool = (Executors.newSingleThreadExecutor());
+                try {
+                  for (String image : images) {
+                    if (image.isEmpty()) {
+                      return;
+                    }
+                    pool.execute(() -> resize(image));
+                  }
+                } finally {
+                  pool.shutdownNow();
+                }
+              }
+
+              List<String> renderAll(List<Callable<String>> jobs) throws Exception {
+                ThreadPoolExecutor pool =
+                    new ThreadPoolExecutor(2, 2, 0L, TimeUnit.SECONDS, new LinkedBlockingQueue<>());
+                var done = pool.invokeAll(jobs);
+                pool.shutdown();
+                return List.of(String.valueOf(done.size()));
+              }
+
+              private String resize(String image) {
+                return image;
+              }
+            }
+            """)
+        .doTest();
+  }
+
+  @Test
+  public void executorClosedByTryWithResources() {
+    assumeJdk(19); // ExecutorService is AutoCloseable
+    helper
+        .setArgs(STRICT)
+        .addSourceLines(
+            "ReportExport.java",
+            """
+            import java.util.List;
+            import java.util.concurrent.ExecutorService;
+            import java.util.concurrent.Executors;
+
+            class ReportExport {
+              void export(List<Runnable> sections, int threads) {
+                try (ExecutorService pool = Executors.newFixedThreadPool(threads)) {
+                  for (Runnable section : sections) {
+                    pool.execute(section);
+                  }
+                }
+                try (var perSection = Executors.newVirtualThreadPerTaskExecutor()) {
+                  for (Runnable section : sections) {
+                    if (section == null) {
+                      return; // close() still runs
+                    }
+                    perSection.execute(section);
+                  }
+                }
+              }
+            }
+            """)
+        .doTest();
+  }
+
+  @Test
+  public void executorThatOutlivesOrEscapesItsMethodIsStillReported() {
+    helper
+        .addSourceLines(
+            "Ingest.java",
+            """
+            import java.util.List;
+            import java.util.concurrent.ExecutorService;
+            import java.util.concurrent.Executors;
+            import java.util.function.Consumer;
+
+            class Ingest {
+              private ExecutorService kept;
+
+              ExecutorService make() {
+                // BUG: Diagnostic contains: Executors.newFixedThreadPool queues tasks
+                ExecutorService pool = Executors.newFixedThreadPool(4);
+                pool.shutdown();
+                return pool;
+              }
+
+              void store() {
+                // BUG: Diagnostic contains: Executors.newFixedThreadPool queues tasks
+                ExecutorService pool = Executors.newFixedThreadPool(4);
+                kept = pool;
+                pool.shutdown();
+              }
+
+              void handOver(Consumer<ExecutorService> server) {
+                // BUG: Diagnostic contains: Executors.newSingleThreadExecutor queues tasks
+                ExecutorService pool = Executors.newSingleThreadExecutor();
+                server.accept(pool);
+                pool.shutdown();
+              }
+
+              void captured(List<Runnable> listeners) {
+                // BUG: Diagnostic contains: Executors.newSingleThreadExecutor queues tasks
+                ExecutorService pool = Executors.newSingleThreadExecutor();
+                listeners.add(() -> pool.execute(() -> {}));
+                pool.shutdown();
+              }
+
+              void neverShutDown(List<Runnable> work) {
+                // BUG: Diagnostic contains: Executors.newFixedThreadPool queues tasks
+                ExecutorService pool = Executors.newFixedThreadPool(4);
+                work.forEach(pool::execute);
+              }
+
+              void earlyReturn(List<Runnable> work) {
+                // BUG: Diagnostic contains: Executors.newFixedThreadPool queues tasks
+                ExecutorService pool = Executors.newFixedThreadPool(4);
+                for (Runnable r : work) {
+                  if (r == null) {
+                    return;
+                  }
+                  pool.execute(r);
+                }
+                pool.shutdown();
+              }
+
+              void shutDownOnlySometimes(List<Runnable> work, boolean done) {
+                // BUG: Diagnostic contains: Executors.newFixedThreadPool queues tasks
+                ExecutorService pool = Executors.newFixedThreadPool(4);
+                work.forEach(r -> pool.execute(r));
+                if (done) {
+                  pool.shutdown();
+                }
+              }
+
+              void cachedThreadsStillPileUp(List<Runnable> work) {
+                // BUG: Diagnostic contains: Executors.newCachedThreadPool starts a new thread
+                ExecutorService pool = Executors.newCachedThreadPool();
+                for (Runnable r : work) {
+                  pool.execute(r);
+                }
+                pool.shutdown();
+              }
+            }
+            """)
+        .doTest();
+  }
+
   // Unbounded by design, reported only in strict mode; the markers hold for the strict run.
   private static final String DELIBERATE =
       """

@@ -492,6 +492,144 @@ public class UnboundedQueueTest {
         .doTest();
   }
 
+  @Test
+  public void queueBoundedByItsAdmissionCount() {
+    helper
+        .addSourceLines(
+            "SessionPool.java",
+            """
+            import java.util.concurrent.BlockingQueue;
+            import java.util.concurrent.LinkedBlockingDeque;
+            import java.util.concurrent.LinkedBlockingQueue;
+            import java.util.concurrent.atomic.AtomicInteger;
+            import java.util.function.Consumer;
+
+            class SessionPool {
+              interface Limits {
+                int maxSessions();
+              }
+
+              static final class Session {
+                void clear() {}
+              }
+
+              private static final int OPEN = 1;
+              private final AtomicInteger state = new AtomicInteger(OPEN);
+              private final AtomicInteger created = new AtomicInteger();
+              private final Limits limits;
+              private final LinkedBlockingDeque<Session> idle = new LinkedBlockingDeque<>();
+              private final BlockingQueue<String> audit;
+              private int pending;
+
+              SessionPool(Limits limits) {
+                this.limits = limits;
+                this.audit = new LinkedBlockingQueue<>();
+              }
+
+              void grow(Session fresh) {
+                if (state.get() == OPEN && created.incrementAndGet() <= limits.maxSessions()) {
+                  idle.addFirst(fresh);
+                }
+              }
+
+              Consumer<Session> onRelease() {
+                return session -> {
+                  if (!idle.contains(session)) {
+                    session.clear();
+                    idle.addFirst(session);
+                  }
+                };
+              }
+
+              Session borrow() throws InterruptedException {
+                return idle.takeFirst();
+              }
+
+              boolean note(String line) {
+                int queued = audit.size();
+                if (queued >= 500) {
+                  return false;
+                }
+                return audit.offer(line);
+              }
+
+              void noteUrgent(String line) {
+                if (++pending < 100) {
+                  audit.add(line);
+                }
+              }
+            }
+            """)
+        .doTest();
+  }
+
+  @Test
+  public void queueWithAnUnadmittedInsertionIsStillReported() {
+    helper
+        .addSourceLines(
+            "Outbox.java",
+            """
+            import java.util.List;
+            import java.util.concurrent.BlockingQueue;
+            import java.util.concurrent.LinkedBlockingQueue;
+            import java.util.concurrent.atomic.AtomicInteger;
+
+            class Outbox {
+              private static final int MAX = 1000;
+              private final AtomicInteger admitted = new AtomicInteger();
+              private volatile boolean running = true;
+
+              // BUG: Diagnostic contains: LinkedBlockingQueue with no capacity
+              private final BlockingQueue<String> unguardedElsewhere = new LinkedBlockingQueue<>();
+              // BUG: Diagnostic contains: LinkedBlockingQueue with no capacity
+              private final BlockingQueue<String> flagGuarded = new LinkedBlockingQueue<>();
+              // BUG: Diagnostic contains: LinkedBlockingQueue with no capacity
+              final BlockingQueue<String> notPrivate = new LinkedBlockingQueue<>();
+              // BUG: Diagnostic contains: LinkedBlockingQueue with no capacity
+              private final BlockingQueue<String> handedOut = new LinkedBlockingQueue<>();
+              // BUG: Diagnostic contains: LinkedBlockingQueue with no capacity
+              private final BlockingQueue<String> onlyReinserted = new LinkedBlockingQueue<>();
+              // BUG: Diagnostic contains: LinkedBlockingQueue with no capacity
+              private final BlockingQueue<String> wrongBranch = new LinkedBlockingQueue<>();
+
+              void send(String m, List<String> batch) {
+                if (admitted.incrementAndGet() <= MAX) {
+                  unguardedElsewhere.add(m);
+                  flagGuarded.add(m);
+                  notPrivate.add(m);
+                  handedOut.add(m);
+                  wrongBranch.add(m);
+                }
+                unguardedElsewhere.addAll(batch);
+                if (running) {
+                  flagGuarded.add(m);
+                }
+                if (!onlyReinserted.contains(m)) {
+                  onlyReinserted.add(m);
+                }
+                if (running && admitted.get() < MAX) {
+                } else {
+                  wrongBranch.add(m);
+                }
+              }
+
+              BlockingQueue<String> view() {
+                return handedOut;
+              }
+            }
+            """)
+        .addSourceLines(
+            "Neighbour.java",
+            """
+            class Neighbour {
+              void push(Outbox outbox) {
+                outbox.notPrivate.add("x");
+              }
+            }
+            """)
+        .doTest();
+  }
+
   // --- replacement ----------------------------------------------------------------------------
 
   @Test
