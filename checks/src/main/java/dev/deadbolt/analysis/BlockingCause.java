@@ -126,22 +126,30 @@ public record BlockingCause(
         i = size - 2; // then the last method before the leaf
         continue;
       }
-      chain.append(name(via.get(i), context)).append(" -> ");
+      chain.append(chainName(via.get(i), context)).append(" -> ");
     }
     return chain.append(leaf).toString();
   }
 
-  /**
-   * {@code method()}, or {@code Owner.method()} when it is not a member of {@code context}; an
-   * overloaded method (or constructor) with its parameter types, {@code clear(K, boolean)}, so that
-   * overloads calling each other never read like recursion.
-   */
+  /** {@code method()}, or {@code Owner.method()} when it is not a member of {@code context}. */
   public static String name(MethodSymbol method, @Nullable ClassSymbol context) {
+    return name(method, context, "()");
+  }
+
+  /**
+   * A method of a chain: as {@link #name}, but an overloaded method (or constructor) with its
+   * parameter types, {@code clear(K, boolean)}, so that overloads calling each other never read like
+   * recursion.
+   */
+  public static String chainName(MethodSymbol method, @Nullable ClassSymbol context) {
+    return name(method, context, isOverloaded(method) ? "(" + parameterTypes(method) + ")" : "()");
+  }
+
+  private static String name(MethodSymbol method, @Nullable ClassSymbol context, String parameters) {
     String simple =
         method.isConstructor()
             ? "new " + method.owner.getSimpleName()
             : method.getSimpleName().toString();
-    String parameters = isOverloaded(method) ? "(" + parameterTypes(method) + ")" : "()";
     if (method.isConstructor() || method.owner == context) {
       return simple + parameters;
     }

@@ -16,7 +16,7 @@ public final class Chains {
       if (i > 0) {
         text.append(" -> ");
       }
-      text.append(BlockingCause.name(via.get(i), context));
+      text.append(BlockingCause.chainName(via.get(i), context));
     }
     return text.append('`').toString();
   }

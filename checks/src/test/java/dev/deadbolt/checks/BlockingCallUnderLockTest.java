@@ -9,6 +9,14 @@ import org.junit.runners.JUnit4;
 
 @RunWith(JUnit4.class)
 public class BlockingCallUnderLockTest {
+  /**
+   * What the analysis decides call by call (what blocks, what is held, which region a call falls in),
+   * printed at each call by a test-only checker; the findings themselves, one per region, are tested
+   * with {@link #helper} below.
+   */
+  private final CompilationTestHelper calls =
+      CompilationTestHelper.newInstance(BlockingRegionsPrinter.class, getClass());
+
   private final CompilationTestHelper helper =
       CompilationTestHelper.newInstance(BlockingCallUnderLock.class, getClass());
 
@@ -16,7 +24,7 @@ public class BlockingCallUnderLockTest {
 
   @Test
   public void sleepInsideSynchronized() {
-    helper
+    calls
         .addSourceLines(
             "Throttle.java",
             """
@@ -24,7 +32,7 @@ public class BlockingCallUnderLockTest {
               private final Object guard = new Object();
               void pause() throws InterruptedException {
                 synchronized (guard) {
-                  // BUG: Diagnostic contains: `Thread.sleep()` sleeps the thread while `guard` is held, so every thread that needs it waits too
+                  // BUG: Diagnostic contains: `Thread.sleep()` sleeps the thread while `guard` is held
                   Thread.sleep(100);
                 }
               }
@@ -39,7 +47,7 @@ public class BlockingCallUnderLockTest {
 
   @Test
   public void ioAndWaitsUnderAnExplicitLock() {
-    helper
+    calls
         .addSourceLines(
             "Pool.java",
             """
@@ -77,7 +85,7 @@ public class BlockingCallUnderLockTest {
 
   @Test
   public void jdbcUnderReadWriteLock() {
-    helper
+    calls
         .addSourceLines(
             "Metadata.java",
             """
@@ -103,7 +111,7 @@ public class BlockingCallUnderLockTest {
 
   @Test
   public void throughMethodsOfTheSameFileWithTheChain() {
-    helper
+    calls
         .addSourceLines(
             "Cache.java",
             """
@@ -141,7 +149,7 @@ public class BlockingCallUnderLockTest {
    */
   @Test
   public void throughMutuallyRecursiveMethodsWhicheverIsAskedAboutFirst() {
-    helper
+    calls
         .addSourceLines(
             "Parser.java",
             """
@@ -177,7 +185,7 @@ public class BlockingCallUnderLockTest {
 
   @Test
   public void throughAMethodInAnotherFile() {
-    helper
+    calls
         .addSourceLines(
             "QueryExecutor.java",
             """
@@ -211,7 +219,7 @@ public class BlockingCallUnderLockTest {
   @Test
   public void throughMethodsOfNestedLocalAndAnonymousClasses() {
     // Member classes' methods are found through an index of their file; the others by a search.
-    helper
+    calls
         .addSourceLines(
             "Outer.java",
             """
@@ -261,7 +269,7 @@ public class BlockingCallUnderLockTest {
 
   @Test
   public void annotatedBlockingMethods() {
-    helper
+    calls
         .addSourceLines(
             "Blocking.java",
             """
@@ -292,7 +300,7 @@ public class BlockingCallUnderLockTest {
 
   @Test
   public void guardedByMethodBodyRunsUnderTheLock() {
-    helper
+    calls
         .addSourceLines(
             "Ledger.java",
             """
@@ -311,7 +319,7 @@ public class BlockingCallUnderLockTest {
 
   @Test
   public void waitingOnAnotherLocksConditionOrMonitorKeepsTheOuterLock() {
-    helper
+    calls
         .addSourceLines(
             "TwoLocks.java",
             """
@@ -347,7 +355,7 @@ public class BlockingCallUnderLockTest {
 
   @Test
   public void immediateLambdasAndMethodReferencesRunUnderTheLock() {
-    helper
+    calls
         .addSourceLines(
             "Broadcaster.java",
             """
@@ -381,7 +389,7 @@ public class BlockingCallUnderLockTest {
 
   @Test
   public void lambdasAndClassesWrittenUnderTheLockRunLater() {
-    helper
+    calls
         .addSourceLines(
             "Scheduler.java",
             """
@@ -411,7 +419,7 @@ public class BlockingCallUnderLockTest {
 
   @Test
   public void lockReleasedBeforeTheCallAndTryLockFailurePath() {
-    helper
+    calls
         .addSourceLines(
             "Snapshot.java",
             """
@@ -447,7 +455,7 @@ public class BlockingCallUnderLockTest {
 
   @Test
   public void awaitAndWaitOnTheHeldLockReleaseIt() {
-    helper
+    calls
         .addSourceLines(
             "BoundedBuffer.java",
             """
@@ -503,7 +511,7 @@ public class BlockingCallUnderLockTest {
 
   @Test
   public void inMemoryStreamsLoggingAndNonBlockingQueueCalls() {
-    helper
+    calls
         .addSourceLines(
             "Formatter.java",
             """
@@ -534,7 +542,7 @@ public class BlockingCallUnderLockTest {
 
   @Test
   public void takingAnotherLockIsOrderingNotBlocking() {
-    helper
+    calls
         .addSourceLines(
             "Transfer.java",
             """
@@ -561,7 +569,7 @@ public class BlockingCallUnderLockTest {
 
   @Test
   public void takingALockWhoseImplementationParksIsNotABlockingCall() {
-    helper
+    calls
         .addSourceLines(
             "SpinLock.java",
             """
@@ -599,7 +607,7 @@ public class BlockingCallUnderLockTest {
 
   @Test
   public void nonBlockingFactsAndHelpersThatOnlyDeferWork() {
-    helper
+    calls
         .addSourceLines(
             "Notifier.java",
             """
@@ -629,7 +637,7 @@ public class BlockingCallUnderLockTest {
 
   @Test
   public void noLockNoFindingAndSuppression() {
-    helper
+    calls
         .addSourceLines(
             "Quiet.java",
             """
@@ -657,7 +665,7 @@ public class BlockingCallUnderLockTest {
 
   @Test
   public void putAndTimedOfferOnAQueueWithoutCapacityNeverWait() {
-    helper
+    calls
         .addSourceLines(
             "EventRelay.java",
             """
@@ -697,7 +705,7 @@ public class BlockingCallUnderLockTest {
 
   @Test
   public void queuesThatCanBeFullOrEmptyStillWait() {
-    helper
+    calls
         .addSourceLines(
             "Mailbox.java",
             """
@@ -745,7 +753,7 @@ public class BlockingCallUnderLockTest {
 
   @Test
   public void awaitTerminationOfAnExecutorThatNeverHadATask() {
-    helper
+    calls
         .addSourceLines(
             "SegmentStore.java",
             """
@@ -774,7 +782,7 @@ public class BlockingCallUnderLockTest {
 
   @Test
   public void awaitTerminationOfAnExecutorThatMayHaveTasksStillWaits() {
-    helper
+    calls
         .addSourceLines(
             "Reindexer.java",
             """
@@ -833,7 +841,7 @@ public class BlockingCallUnderLockTest {
   @Test
   public void closeOfAnExecutorThatNeverHadATask() {
     assumeJdk(19); // ExecutorService.close()
-    helper
+    calls
         .addSourceLines(
             "Exporter.java",
             """
