@@ -370,6 +370,140 @@ public class InterruptNotRestoredTest {
   }
 
   @Test
+  public void getAfterCancelReturnedFalse_cannotBeInterrupted() {
+    // cancel() returned false: the task is already done, so get() returns at once and cannot throw
+    // InterruptedException.
+    helper
+        .addSourceLines(
+            "RequestTimeout.java",
+            """
+            import java.util.concurrent.*;
+            class RequestTimeout implements AutoCloseable {
+              private Future<?> pending;
+              private Future<String> reply;
+              @Override
+              public void close() {
+                if (pending != null && !pending.cancel(true)) {
+                  try {
+                    pending.get();
+                  } catch (Throwable t) {
+                    // the outcome no longer matters
+                  }
+                }
+              }
+              String replyIfDone() {
+                if (!reply.cancel(true)) {
+                  try {
+                    return reply.get();
+                  } catch (InterruptedException | ExecutionException | CancellationException e) {
+                    return null;
+                  }
+                }
+                return null;
+              }
+              void viaLocal(Future<String> lookup) {
+                boolean cancelled = lookup.cancel(false);
+                if (!cancelled) {
+                  try {
+                    System.err.println(lookup.get(1, TimeUnit.SECONDS));
+                  } catch (Exception e) {
+                    System.err.println("lookup failed: " + e);
+                  }
+                }
+              }
+              void inElseBranch(Future<String> lookup) {
+                if (lookup.cancel(true)) {
+                  System.err.println("lookup cancelled");
+                } else {
+                  try {
+                    lookup.get();
+                  } catch (InterruptedException e) {
+                  } catch (ExecutionException e) {
+                    System.err.println("lookup failed: " + e);
+                  }
+                }
+              }
+              String afterEarlyReturn(Future<String> lookup) throws ExecutionException {
+                if (lookup.cancel(true)) {
+                  return null;
+                }
+                try {
+                  return lookup.get();
+                } catch (InterruptedException e) {
+                  return null;
+                }
+              }
+            }
+            """)
+        .expectNoDiagnostics()
+        .doTest();
+  }
+
+  @Test
+  public void getAfterCancelReturnedFalse_nearestBugsStillReported() {
+    helper
+        .addSourceLines(
+            "RequestTimeout.java",
+            """
+            import java.util.concurrent.*;
+            class RequestTimeout {
+              BlockingQueue<String> replies;
+              boolean timedOut;
+              void cancelResultIgnored(Future<?> pending) {
+                pending.cancel(true);
+                try {
+                  pending.get();
+                // BUG: Diagnostic contains: This catch also receives InterruptedException and swallows
+                } catch (Throwable t) {
+                }
+              }
+              void anotherFutureWaits(Future<?> pending, Future<?> next) {
+                if (!pending.cancel(true)) {
+                  try {
+                    next.get();
+                  // BUG: Diagnostic contains: InterruptNotRestored
+                  } catch (InterruptedException | ExecutionException e) {
+                  }
+                }
+              }
+              void alsoTakes(Future<?> pending) {
+                if (!pending.cancel(true)) {
+                  try {
+                    pending.get();
+                    replies.take();
+                  // BUG: Diagnostic contains: InterruptNotRestored
+                  } catch (InterruptedException | ExecutionException e) {
+                  }
+                }
+              }
+              void orGuard(Future<?> pending) {
+                if (timedOut || !pending.cancel(true)) {
+                  try {
+                    pending.get();
+                  // BUG: Diagnostic contains: InterruptNotRestored
+                  } catch (InterruptedException | ExecutionException e) {
+                  }
+                }
+              }
+              void reassignedLocal(Future<?> pending) {
+                boolean cancelled = pending.cancel(true);
+                if (timedOut) {
+                  cancelled = false;
+                }
+                if (!cancelled) {
+                  try {
+                    pending.get();
+                  // BUG: Diagnostic contains: InterruptNotRestored
+                  } catch (InterruptedException | ExecutionException e) {
+                  }
+                }
+              }
+            }
+            """)
+        .doTest();
+  }
+
+  @Test
   public void replacement_emptyHandler() {
     refactoring
         .addInputLines(
