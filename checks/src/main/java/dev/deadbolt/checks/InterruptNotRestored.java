@@ -18,9 +18,9 @@ import com.sun.source.tree.ThrowTree;
 import com.sun.source.tree.Tree;
 import com.sun.source.util.TreePath;
 import com.sun.tools.javac.code.Type;
+import com.sun.tools.javac.tree.JCTree;
 import dev.deadbolt.checks.NodeMatchers.CatchMatcher;
 import dev.deadbolt.interrupts.HandlerPaths;
-import dev.deadbolt.interrupts.HandlerPaths.Exit;
 import dev.deadbolt.interrupts.HandlerPaths.Leak;
 import dev.deadbolt.interrupts.InterruptCalls;
 import dev.deadbolt.interrupts.InterruptCatch;
@@ -84,22 +84,34 @@ public final class InterruptNotRestored extends DeadboltChecker implements Catch
 
   /**
    * A {@code Runnable}'s {@code run()} that stops when interrupted has acted on the interrupt: the task
-   * is over and its thread goes back to the pool or ends, so the status has no reader left. It stops
-   * by returning, by falling off its end, or by setting the flag of a loop that is the task's last
-   * statement ({@code while (running)} with {@code running = false} in the handler).
+   * is over and its thread ends, or goes back to a pool that sets or clears the status itself before
+   * the next task, so the status has no reader left. It stops by returning; by falling off the handler,
+   * or breaking out of the task's loop, into code that ends the task without waiting again; or by
+   * setting the flag of such a loop ({@code while (running)} with {@code running = false} in the
+   * handler).
    */
   private static boolean honouredByStopping(Leak leak, TreePath catchPath, VisitorState state) {
-    if (leak.exit() == Exit.RETURNS) {
-      TreePath body = TaskBodies.enclosingBody(catchPath);
-      return body != null && TaskBodies.isRunnableBody(body.getLeaf(), state);
-    }
-    if (leak.exit() == Exit.COMPLETES && TaskBodies.endsTask(catchPath.getParentPath(), state)) {
-      return true;
+    switch (leak.exit()) {
+      case RETURNS -> {
+        TreePath body = TaskBodies.enclosingBody(catchPath);
+        return body != null && TaskBodies.isRunnableBody(body.getLeaf(), state);
+      }
+      case COMPLETES -> {
+        if (TaskBodies.endsTaskWithoutWaiting(
+            catchPath, catchPath.getParentPath().getLeaf(), state)) {
+          return true;
+        }
+      }
+      case BREAKS -> {
+        Tree target = ((JCTree.JCBreak) leak.at()).target;
+        return target != null && TaskBodies.endsTaskWithoutWaiting(catchPath, target, state);
+      }
+      default -> {}
     }
     TreePath loop = RetryLoops.loopOf(leak, catchPath);
     return loop != null
         && RetryLoops.handlerStopsLoop(catchPath, loop)
-        && TaskBodies.endsTask(loop, state);
+        && TaskBodies.endsTaskWithoutWaiting(loop, loop.getLeaf(), state);
   }
 
   private static String message(

@@ -370,6 +370,196 @@ public class InterruptNotRestoredTest {
   }
 
   @Test
+  public void catchThatEndsTheThread_notReported() {
+    // Once run() returns the thread dies (or, for a pooled task, the pool sets or clears the status
+    // before the next task): a handler that leaves run()'s loop into code that does not wait again
+    // has stopped the thread as asked.
+    helper
+        .addSourceLines(
+            "ServiceThread.java",
+            """
+            abstract class ServiceThread extends Thread {
+              void log(String message) {}
+            }
+            """)
+        .addSourceLines(
+            "EventDispatcher.java",
+            """
+            import java.util.List;
+            import java.util.concurrent.BlockingQueue;
+            class EventDispatcher extends ServiceThread {
+              BlockingQueue<Runnable> events;
+              List<AutoCloseable> listeners;
+              @Override
+              public void run() {
+                while (true) {
+                  try {
+                    events.take().run();
+                  } catch (InterruptedException e) {
+                    break;
+                  }
+                }
+                for (AutoCloseable listener : listeners) {
+                  try {
+                    listener.close();
+                  } catch (Exception e) {
+                    log("close failed: " + e);
+                  }
+                }
+                log("dispatcher stopped");
+              }
+            }
+            """)
+        .addSourceLines(
+            "BatchUploader.java",
+            """
+            import java.util.concurrent.BlockingQueue;
+            import java.util.concurrent.ExecutorService;
+            import java.util.concurrent.TimeUnit;
+            class BatchUploader extends ServiceThread {
+              BlockingQueue<byte[]> batches;
+              ExecutorService executor;
+              void upload(byte[] batch) {}
+              @Override
+              public void run() {
+                try {
+                  while (true) {
+                    upload(batches.take());
+                  }
+                } catch (InterruptedException e) {
+                  log("uploader interrupted");
+                } finally {
+                  log("uploader stopped");
+                }
+                batches.clear();
+              }
+              void submitPoller() {
+                executor.execute(
+                    () -> {
+                      poll:
+                      while (true) {
+                        for (int i = 0; i < 3; i++) {
+                          try {
+                            byte[] batch = batches.poll(1, TimeUnit.SECONDS);
+                            if (batch != null) upload(batch);
+                          } catch (InterruptedException e) {
+                            break poll;
+                          }
+                        }
+                      }
+                      log("poller stopped");
+                    });
+              }
+            }
+            """)
+        .expectNoDiagnostics()
+        .doTest();
+  }
+
+  @Test
+  public void catchThatEndsTheThread_reportedWhenItWaitsOrLoopsAgain() {
+    helper
+        .addSourceLines(
+            "ServiceThread.java",
+            """
+            abstract class ServiceThread extends Thread {
+              void log(String message) {}
+            }
+            """)
+        .addSourceLines(
+            "Replicator.java",
+            """
+            import java.util.concurrent.BlockingQueue;
+            import java.util.concurrent.TimeUnit;
+            class Replicator extends ServiceThread {
+              BlockingQueue<String> changes;
+              Thread flusher;
+              void send(String change) {}
+              @Override
+              public void run() {
+                while (true) {
+                  try {
+                    send(changes.take());
+                  // BUG: Diagnostic contains: jumps out on line 14 without restoring
+                  } catch (InterruptedException e) {
+                    break;
+                  }
+                }
+                while (!changes.isEmpty()) {
+                  try {
+                    send(changes.poll(1, TimeUnit.SECONDS));
+                  } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    return;
+                  }
+                }
+              }
+            }
+            """)
+        .addSourceLines(
+            "Reconnector.java",
+            """
+            import java.util.concurrent.BlockingQueue;
+            class Reconnector extends ServiceThread {
+              BlockingQueue<String> changes;
+              Thread flusher;
+              void reconnect() {}
+              @Override
+              public void run() {
+                while (true) {
+                  while (true) {
+                    try {
+                      log(changes.take());
+                    // BUG: Diagnostic contains: jumps out on line 14
+                    } catch (InterruptedException e) {
+                      break;
+                    }
+                  }
+                  reconnect();
+                }
+              }
+              void drain() {
+                while (true) {
+                  try {
+                    log(changes.take());
+                  // BUG: Diagnostic contains: jumps out on line 26
+                  } catch (InterruptedException e) {
+                    break;
+                  }
+                }
+                log("drained");
+              }
+            }
+            """)
+        .addSourceLines(
+            "Archiver.java",
+            """
+            import java.util.concurrent.BlockingQueue;
+            class Archiver extends ServiceThread {
+              BlockingQueue<String> changes;
+              Thread flusher;
+              @Override
+              public void run() {
+                try {
+                  while (true) {
+                    log(changes.take());
+                  }
+                // BUG: Diagnostic contains: swallows the interrupt
+                } catch (InterruptedException e) {
+                } finally {
+                  try {
+                    flusher.join();
+                  } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                  }
+                }
+              }
+            }
+            """)
+        .doTest();
+  }
+
+  @Test
   public void getAfterCancelReturnedFalse_cannotBeInterrupted() {
     // cancel() returned false: the task is already done, so get() returns at once and cannot throw
     // InterruptedException.
