@@ -84,8 +84,8 @@ public final class InterruptNotRestored extends DeadboltChecker implements Catch
 
   /**
    * A {@code Runnable}'s {@code run()} that stops when interrupted has acted on the interrupt: the task
-   * is over and its thread ends, or goes back to a pool that sets or clears the status itself before
-   * the next task, so the status has no reader left. It stops by returning; by falling off the handler,
+   * is over and its thread ends, or goes back to a pool that resets the status itself ({@code
+   * ThreadPoolExecutor} before each task), so the status has no reader left. It stops by returning; by falling off the handler,
    * or breaking out of the task's loop, into code that ends the task without waiting again; or by
    * setting the flag of such a loop ({@code while (running)} with {@code running = false} in the
    * handler).
