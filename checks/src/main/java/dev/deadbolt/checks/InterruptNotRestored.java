@@ -27,6 +27,9 @@ import dev.deadbolt.interrupts.InterruptCatch;
 import dev.deadbolt.interrupts.JUnitCode;
 import dev.deadbolt.interrupts.LoggingCalls;
 import dev.deadbolt.interrupts.RetryLoops;
+import dev.deadbolt.interrupts.StopFlags;
+import dev.deadbolt.interrupts.StopFlags.Order;
+import dev.deadbolt.interrupts.StopFlags.Protocol;
 import dev.deadbolt.interrupts.TaskBodies;
 import java.util.ArrayList;
 import java.util.List;
@@ -61,16 +64,31 @@ public final class InterruptNotRestored extends DeadboltChecker implements Catch
       return Description.NO_MATCH;
     }
     List<Leak> leaks = new ArrayList<>();
+    boolean retries = false;
+    Protocol lateClear = null;
     for (Leak leak : HandlerPaths.leaks(catchPath, state)) {
-      if (!honouredByStopping(leak, catchPath, state)) {
-        leaks.add(leak);
+      if (honouredByStopping(leak, catchPath, state)) {
+        continue;
       }
+      if (RetryLoops.goesRound(leak, catchPath, state)) {
+        // A loop on a flag that the stopping code clears before it interrupts tests the flag again
+        // and ends: the interrupt only had to wake the thread.
+        Protocol protocol = StopFlags.of(RetryLoops.loopOf(leak, catchPath), state);
+        if (protocol.order() == Order.CLEARS_FIRST) {
+          continue;
+        }
+        retries = true;
+        if (protocol.order() == Order.INTERRUPTS_FIRST) {
+          lateClear = protocol;
+        }
+      }
+      leaks.add(leak);
     }
     if (leaks.isEmpty()) {
       return Description.NO_MATCH;
     }
-    boolean retries = leaks.stream().anyMatch(leak -> RetryLoops.goesRound(leak, catchPath, state));
-    Finding finding = finding(tree, state).message(message(tree, kind, leaks, retries, state));
+    Finding finding =
+        finding(tree, state).message(message(tree, kind, leaks, retries, lateClear, state));
     // Restoring and then going round a retry loop would make the next blocking call throw at once,
     // forever: that needs a decision about leaving the loop, so no automatic fix there.
     if (!retries) {
@@ -115,11 +133,27 @@ public final class InterruptNotRestored extends DeadboltChecker implements Catch
   }
 
   private static String message(
-      CatchTree tree, InterruptCatch kind, List<Leak> leaks, boolean retries, VisitorState state) {
+      CatchTree tree,
+      InterruptCatch kind,
+      List<Leak> leaks,
+      boolean retries,
+      Protocol lateClear,
+      VisitorState state) {
     String subject =
         kind == InterruptCatch.ALWAYS
             ? "This handler"
             : "This catch also receives InterruptedException and";
+    if (lateClear != null) {
+      return subject
+          + " swallows the interrupt inside a loop on "
+          + lateClear.flag()
+          + ", and "
+          + lateClear.stopper()
+          + " interrupts before it clears "
+          + lateClear.flag()
+          + ", so the loop can test the flag too early and wait again with no interrupt left to wake"
+          + " it; clear the flag before interrupting";
+    }
     if (retries) {
       return subject
           + " swallows the interrupt inside a loop that goes round and blocks again, so this thread"

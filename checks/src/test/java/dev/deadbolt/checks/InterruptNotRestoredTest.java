@@ -560,6 +560,192 @@ public class InterruptNotRestoredTest {
   }
 
   @Test
+  public void stopFlagClearedBeforeInterrupt_notReported() {
+    // The stopping code clears the loop's flag, then interrupts only to wake the thread from its
+    // wait: the loop tests the flag again and ends, so swallowing the interrupt loses nothing.
+    helper
+        .addSourceLines(
+            "MessagePump.java",
+            """
+            import java.util.concurrent.BlockingQueue;
+            class MessagePump implements Runnable {
+              private volatile boolean running = true;
+              private Thread worker;
+              BlockingQueue<Runnable> inbox;
+              @Override
+              public void run() {
+                while (running) {
+                  try {
+                    inbox.take().run();
+                  } catch (InterruptedException e) {
+                    System.err.println("pump woken");
+                  }
+                }
+                System.err.println("pump stopped");
+              }
+              void stop() {
+                running = false;
+                if (worker != null) {
+                  worker.interrupt();
+                }
+              }
+            }
+            """)
+        .addSourceLines(
+            "LeaseRenewer.java",
+            """
+            import java.util.concurrent.TimeUnit;
+            class LeaseRenewer extends Thread {
+              private boolean stopped;
+              private boolean closed;
+              void renew() {}
+              @Override
+              public void run() {
+                while (!stopped && !closed) {
+                  renew();
+                  try {
+                    TimeUnit.SECONDS.sleep(10);
+                  } catch (InterruptedException e) {
+                    continue;
+                  }
+                }
+              }
+              void shutdown() {
+                stopped = true;
+                interrupt();
+              }
+            }
+            """)
+        .addSourceLines(
+            "Pollers.java",
+            """
+            import java.util.concurrent.BlockingQueue;
+            import java.util.concurrent.ExecutorService;
+            import java.util.concurrent.atomic.AtomicBoolean;
+            class Pollers {
+              volatile boolean polling = true;
+              ExecutorService pool;
+              Runnable startPoller(BlockingQueue<String> feed) {
+                AtomicBoolean stopped = new AtomicBoolean();
+                Thread poller =
+                    new Thread(
+                        () -> {
+                          while (!stopped.get()) {
+                            try {
+                              System.out.println(feed.take());
+                            } catch (InterruptedException e) {
+                            }
+                          }
+                        });
+                poller.start();
+                return () -> {
+                  stopped.set(true);
+                  poller.interrupt();
+                };
+              }
+              void submitPoller(BlockingQueue<String> feed) {
+                pool.execute(
+                    () -> {
+                      while (polling) {
+                        try {
+                          System.out.println(feed.take());
+                        } catch (InterruptedException e) {
+                        }
+                      }
+                    });
+              }
+              void close() {
+                polling = false;
+                pool.shutdownNow();
+              }
+            }
+            """)
+        .expectNoDiagnostics()
+        .doTest();
+  }
+
+  @Test
+  public void stopFlag_reportedWhenTheStopperDoesNotClearItFirst() {
+    helper
+        .addSourceLines(
+            "MessagePump.java",
+            """
+            import java.util.concurrent.BlockingQueue;
+            class MessagePump implements Runnable {
+              private volatile boolean running = true;
+              private Thread worker;
+              BlockingQueue<Runnable> inbox;
+              @Override
+              public void run() {
+                while (running) {
+                  try {
+                    inbox.take().run();
+                  // BUG: Diagnostic contains: swallows the interrupt inside a loop on running, and stop() interrupts before it clears running, so the loop can test the flag too early
+                  } catch (InterruptedException e) {
+                    System.err.println("pump woken");
+                  }
+                }
+              }
+              void stop() {
+                worker.interrupt();
+                running = false;
+              }
+            }
+            """)
+        .addSourceLines(
+            "Relay.java",
+            """
+            import java.util.concurrent.BlockingQueue;
+            class Relay implements Runnable {
+              private volatile boolean running = true;
+              private Thread worker;
+              BlockingQueue<Runnable> inbox;
+              @Override
+              public void run() {
+                while (running) {
+                  try {
+                    inbox.take().run();
+                  // BUG: Diagnostic contains: inside a loop that goes round and blocks again, so this thread ignores every request to stop
+                  } catch (InterruptedException e) {
+                  }
+                }
+              }
+              void stop() {
+                worker.interrupt();
+              }
+              void pause() {
+                running = false;
+              }
+            }
+            """)
+        .addSourceLines(
+            "Drain.java",
+            """
+            import java.util.concurrent.BlockingQueue;
+            class Drain implements Runnable {
+              private volatile boolean running = true;
+              private Thread worker;
+              BlockingQueue<Runnable> inbox;
+              @Override
+              public void run() {
+                while (running || !inbox.isEmpty()) {
+                  try {
+                    inbox.take().run();
+                  // BUG: Diagnostic contains: ignores every request to stop
+                  } catch (InterruptedException e) {
+                  }
+                }
+              }
+              void stop() {
+                running = false;
+                worker.interrupt();
+              }
+            }
+            """)
+        .doTest();
+  }
+
+  @Test
   public void getAfterCancelReturnedFalse_cannotBeInterrupted() {
     // cancel() returned false: the task is already done, so get() returns at once and cannot throw
     // InterruptedException.
