@@ -103,10 +103,10 @@ public final class InterruptNotRestored extends DeadboltChecker implements Catch
   /**
    * A {@code Runnable}'s {@code run()} that stops when interrupted has acted on the interrupt: the task
    * is over and its thread ends, or goes back to a pool that resets the status itself ({@code
-   * ThreadPoolExecutor} before each task), so the status has no reader left. It stops by returning; by falling off the handler,
-   * or breaking out of the task's loop, into code that ends the task without waiting again; or by
-   * setting the flag of such a loop ({@code while (running)} with {@code running = false} in the
-   * handler).
+   * ThreadPoolExecutor} before each task), so the status has no reader left. It stops by returning;
+   * by falling off the handler, or breaking out of the task's loop, into code that ends the task
+   * without waiting again; or by setting the flag of such a loop ({@code while (running)} with {@code
+   * running = false} in the handler).
    */
   private static boolean honouredByStopping(Leak leak, TreePath catchPath, VisitorState state) {
     switch (leak.exit()) {

@@ -65,7 +65,8 @@ public final class FutureWaits {
 
   /** The {@code get}/{@code join} calls under {@code root} that run as part of it, in source order. */
   public static List<MethodInvocationTree> in(Tree root, VisitorState state) {
-    return BodySearch.findAll(root, t -> t instanceof MethodInvocationTree call && WAITS.matches(call, state))
+    return BodySearch.findAll(
+            root, t -> t instanceof MethodInvocationTree call && WAITS.matches(call, state))
         .stream()
         .map(MethodInvocationTree.class::cast)
         .toList();
@@ -90,8 +91,7 @@ public final class FutureWaits {
       return false;
     }
     Set<Symbol> done = doneAt(statement, state);
-    return !done.isEmpty()
-        && waits.stream().allMatch(wait -> done.contains(futureOf(wait)));
+    return !done.isEmpty() && waits.stream().allMatch(wait -> done.contains(futureOf(wait)));
   }
 
   /**
@@ -229,7 +229,8 @@ public final class FutureWaits {
         Symbol future = cancelled(tree);
         if (future != null) {
           done.add(future);
-        } else if (tree instanceof IdentifierTree && ASTHelpers.getSymbol(tree) instanceof VarSymbol local) {
+        } else if (tree instanceof IdentifierTree
+            && ASTHelpers.getSymbol(tree) instanceof VarSymbol local) {
           falseLocals.add(local);
         }
       }

@@ -135,13 +135,18 @@ public final class StopFlags {
    * each with the value that ends the loop.
    */
   private static void collectFlags(
-      ExpressionTree condition, boolean whileValue, Map<Symbol, Boolean> stopValues, VisitorState state) {
+      ExpressionTree condition,
+      boolean whileValue,
+      Map<Symbol, Boolean> stopValues,
+      VisitorState state) {
     ExpressionTree tree = ASTHelpers.stripParentheses(condition);
     if (tree instanceof UnaryTree not && tree.getKind() == Tree.Kind.LOGICAL_COMPLEMENT) {
       collectFlags(not.getExpression(), !whileValue, stopValues, state);
       return;
     }
-    if (whileValue && tree instanceof BinaryTree and && tree.getKind() == Tree.Kind.CONDITIONAL_AND) {
+    if (whileValue
+        && tree instanceof BinaryTree and
+        && tree.getKind() == Tree.Kind.CONDITIONAL_AND) {
       collectFlags(and.getLeftOperand(), true, stopValues, state);
       collectFlags(and.getRightOperand(), true, stopValues, state);
       return;
