@@ -13,11 +13,15 @@ import com.google.errorprone.util.ASTHelpers;
 import com.sun.source.tree.BlockTree;
 import com.sun.source.tree.CatchTree;
 import com.sun.source.tree.EnhancedForLoopTree;
+import com.sun.source.tree.MethodInvocationTree;
 import com.sun.source.tree.StatementTree;
+import com.sun.source.tree.TryTree;
 import com.sun.source.util.TreePath;
 import com.sun.tools.javac.code.Type;
+import dev.deadbolt.analysis.Calls;
 import dev.deadbolt.checks.NodeMatchers.CatchMatcher;
 import dev.deadbolt.interrupts.CaughtTypes;
+import dev.deadbolt.interrupts.FutureWaits;
 import dev.deadbolt.interrupts.LoggingCalls;
 import dev.deadbolt.interrupts.TaskBodies;
 import java.util.List;
@@ -56,11 +60,24 @@ public final class CancellationSwallowed extends DeadboltChecker implements Catc
     if (TaskBodies.endsTask(tryPath, state) || nextElementFollows(tryPath)) {
       return Description.NO_MATCH;
     }
+    BlockTree tried = ((TryTree) tryPath.getLeaf()).getBlock();
+    List<MethodInvocationTree> waits = FutureWaits.in(tried, state);
+    // Where this code's own cancel() returned false, a CancellationException means someone else
+    // cancelled the work first: the code after is left where a successful cancel() would leave it.
+    if (FutureWaits.allOnDoneFutures(waits, tryPath, state)) {
+      return Description.NO_MATCH;
+    }
+    String consequence =
+        !waits.isEmpty() && FutureWaits.resultsDiscarded(tried, waits)
+            ? " from a " + Calls.methodName(waits.get(0)) + "() whose result is discarded, so the"
+                + " code after it runs as if the awaited work had finished"
+            : " and carries on as if the cancelled work had completed, so the code after it runs"
+                + " without the result";
     return finding(tree, state)
         .message(
-            "This handler swallows CancellationException and carries on as if the cancelled work had"
-                + " completed, so the code after it runs without the result; rethrow it, or return or"
-                + " skip explicitly where cancellation is expected")
+            "This handler swallows CancellationException"
+                + consequence
+                + "; rethrow it, or return or skip explicitly where cancellation is expected")
         .report();
   }
 

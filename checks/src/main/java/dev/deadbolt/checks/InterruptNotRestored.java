@@ -18,15 +18,18 @@ import com.sun.source.tree.ThrowTree;
 import com.sun.source.tree.Tree;
 import com.sun.source.util.TreePath;
 import com.sun.tools.javac.code.Type;
+import com.sun.tools.javac.tree.JCTree;
 import dev.deadbolt.checks.NodeMatchers.CatchMatcher;
 import dev.deadbolt.interrupts.HandlerPaths;
-import dev.deadbolt.interrupts.HandlerPaths.Exit;
 import dev.deadbolt.interrupts.HandlerPaths.Leak;
 import dev.deadbolt.interrupts.InterruptCalls;
 import dev.deadbolt.interrupts.InterruptCatch;
 import dev.deadbolt.interrupts.JUnitCode;
 import dev.deadbolt.interrupts.LoggingCalls;
 import dev.deadbolt.interrupts.RetryLoops;
+import dev.deadbolt.interrupts.StopFlags;
+import dev.deadbolt.interrupts.StopFlags.Order;
+import dev.deadbolt.interrupts.StopFlags.Protocol;
 import dev.deadbolt.interrupts.TaskBodies;
 import java.util.ArrayList;
 import java.util.List;
@@ -61,16 +64,31 @@ public final class InterruptNotRestored extends DeadboltChecker implements Catch
       return Description.NO_MATCH;
     }
     List<Leak> leaks = new ArrayList<>();
+    boolean retries = false;
+    Protocol lateClear = null;
     for (Leak leak : HandlerPaths.leaks(catchPath, state)) {
-      if (!honouredByStopping(leak, catchPath, state)) {
-        leaks.add(leak);
+      if (honouredByStopping(leak, catchPath, state)) {
+        continue;
       }
+      if (RetryLoops.goesRound(leak, catchPath, state)) {
+        // A loop on a flag that the stopping code clears before it interrupts tests the flag again
+        // and ends: the interrupt only had to wake the thread.
+        Protocol protocol = StopFlags.of(RetryLoops.loopOf(leak, catchPath), state);
+        if (protocol.order() == Order.CLEARS_FIRST) {
+          continue;
+        }
+        retries = true;
+        if (protocol.order() == Order.INTERRUPTS_FIRST) {
+          lateClear = protocol;
+        }
+      }
+      leaks.add(leak);
     }
     if (leaks.isEmpty()) {
       return Description.NO_MATCH;
     }
-    boolean retries = leaks.stream().anyMatch(leak -> RetryLoops.goesRound(leak, catchPath, state));
-    Finding finding = finding(tree, state).message(message(tree, kind, leaks, retries, state));
+    Finding finding =
+        finding(tree, state).message(message(tree, kind, leaks, retries, lateClear, state));
     // Restoring and then going round a retry loop would make the next blocking call throw at once,
     // forever: that needs a decision about leaving the loop, so no automatic fix there.
     if (!retries) {
@@ -84,30 +102,58 @@ public final class InterruptNotRestored extends DeadboltChecker implements Catch
 
   /**
    * A {@code Runnable}'s {@code run()} that stops when interrupted has acted on the interrupt: the task
-   * is over and its thread goes back to the pool or ends, so the status has no reader left. It stops
-   * by returning, by falling off its end, or by setting the flag of a loop that is the task's last
-   * statement ({@code while (running)} with {@code running = false} in the handler).
+   * is over and its thread ends, or goes back to a pool that resets the status itself ({@code
+   * ThreadPoolExecutor} before each task), so the status has no reader left. It stops by returning;
+   * by falling off the handler, or breaking out of the task's loop, into code that ends the task
+   * without waiting again; or by setting the flag of such a loop ({@code while (running)} with {@code
+   * running = false} in the handler).
    */
   private static boolean honouredByStopping(Leak leak, TreePath catchPath, VisitorState state) {
-    if (leak.exit() == Exit.RETURNS) {
-      TreePath body = TaskBodies.enclosingBody(catchPath);
-      return body != null && TaskBodies.isRunnableBody(body.getLeaf(), state);
-    }
-    if (leak.exit() == Exit.COMPLETES && TaskBodies.endsTask(catchPath.getParentPath(), state)) {
-      return true;
+    switch (leak.exit()) {
+      case RETURNS -> {
+        TreePath body = TaskBodies.enclosingBody(catchPath);
+        return body != null && TaskBodies.isRunnableBody(body.getLeaf(), state);
+      }
+      case COMPLETES -> {
+        if (TaskBodies.endsTaskWithoutWaiting(
+            catchPath, catchPath.getParentPath().getLeaf(), state)) {
+          return true;
+        }
+      }
+      case BREAKS -> {
+        Tree target = ((JCTree.JCBreak) leak.at()).target;
+        return target != null && TaskBodies.endsTaskWithoutWaiting(catchPath, target, state);
+      }
+      default -> {}
     }
     TreePath loop = RetryLoops.loopOf(leak, catchPath);
     return loop != null
         && RetryLoops.handlerStopsLoop(catchPath, loop)
-        && TaskBodies.endsTask(loop, state);
+        && TaskBodies.endsTaskWithoutWaiting(loop, loop.getLeaf(), state);
   }
 
   private static String message(
-      CatchTree tree, InterruptCatch kind, List<Leak> leaks, boolean retries, VisitorState state) {
+      CatchTree tree,
+      InterruptCatch kind,
+      List<Leak> leaks,
+      boolean retries,
+      Protocol lateClear,
+      VisitorState state) {
     String subject =
         kind == InterruptCatch.ALWAYS
             ? "This handler"
             : "This catch also receives InterruptedException and";
+    if (lateClear != null) {
+      return subject
+          + " swallows the interrupt inside a loop on "
+          + lateClear.flag()
+          + ", and "
+          + lateClear.stopper()
+          + " interrupts before it clears "
+          + lateClear.flag()
+          + ", so the loop can test the flag too early and wait again with no interrupt left to wake"
+          + " it; clear the flag before interrupting";
+    }
     if (retries) {
       return subject
           + " swallows the interrupt inside a loop that goes round and blocks again, so this thread"

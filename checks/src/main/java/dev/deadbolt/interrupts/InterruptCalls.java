@@ -13,6 +13,7 @@ import com.sun.source.tree.ExpressionTree;
 import com.sun.source.tree.MethodInvocationTree;
 import com.sun.source.tree.StatementTree;
 import com.sun.source.tree.Tree;
+import com.sun.tools.javac.code.Symbol.MethodSymbol;
 import com.sun.tools.javac.code.Type;
 import dev.deadbolt.analysis.Calls;
 import java.util.ArrayList;
@@ -31,6 +32,14 @@ public final class InterruptCalls {
 
   private static final Matcher<ExpressionTree> IS_INTERRUPTED =
       instanceMethod().onDescendantOf("java.lang.Thread").named("isInterrupted").withNoParameters();
+
+  /** Waits that do not declare InterruptedException but return at once when the status is set. */
+  private static final Matcher<ExpressionTree> STATUS_WAKES =
+      anyOf(
+          staticMethod()
+              .onClass("java.util.concurrent.locks.LockSupport")
+              .namedAnyOf("park", "parkNanos", "parkUntil"),
+          instanceMethod().onDescendantOf("java.nio.channels.Selector").named("select"));
 
   /** The process ends here, so nothing after the call needs the status. */
   private static final Matcher<ExpressionTree> ENDS_PROCESS =
@@ -84,6 +93,23 @@ public final class InterruptCalls {
       }
     }
     return clears;
+  }
+
+  /**
+   * A call whose wait an interrupt cuts short, so that it waits in vain once the status is lost: one
+   * declared to throw InterruptedException, {@code LockSupport.park*} or {@code Selector.select}.
+   */
+  public static boolean waitsOnStatus(Tree tree, VisitorState state) {
+    if (!(tree instanceof MethodInvocationTree call)) {
+      return false;
+    }
+    if (STATUS_WAKES.matches(call, state)) {
+      return true;
+    }
+    Type interrupted = interruptedException(state);
+    MethodSymbol method = ASTHelpers.getSymbol(call);
+    return method != null
+        && method.getThrownTypes().stream().anyMatch(t -> ASTHelpers.isSubtype(t, interrupted, state));
   }
 
   /** {@code System.exit} and friends: the path ends with the process. */

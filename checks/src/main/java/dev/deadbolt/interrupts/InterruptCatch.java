@@ -51,11 +51,19 @@ public enum InterruptCatch {
         : NONE;
   }
 
-  /** Classifies the catch clause at the end of {@code catchPath}. */
+  /**
+   * Classifies the catch clause at the end of {@code catchPath}; knowing where it is, this also sees
+   * that a {@code get()} on a future whose {@code cancel} returned false cannot be interrupted ({@link
+   * FutureWaits}).
+   */
   public static InterruptCatch of(TreePath catchPath, VisitorState state) {
-    return catchPath.getLeaf() instanceof CatchTree handler
-            && catchPath.getParentPath().getLeaf() instanceof TryTree tryTree
-        ? of(handler, tryTree, state)
-        : NONE;
+    if (!(catchPath.getLeaf() instanceof CatchTree handler)
+        || !(catchPath.getParentPath().getLeaf() instanceof TryTree tryTree)) {
+      return NONE;
+    }
+    InterruptCatch kind = of(handler, tryTree, state);
+    return kind != NONE && FutureWaits.interruptibleOnlyByDoneFutures(catchPath.getParentPath(), state)
+        ? NONE
+        : kind;
   }
 }

@@ -120,7 +120,7 @@ public final class RetryLoops {
                     && flags.contains(ASTHelpers.getSymbol(ASTHelpers.getReceiver(call)))));
   }
 
-  private static ExpressionTree condition(Tree loop) {
+  static ExpressionTree condition(Tree loop) {
     if (loop instanceof WhileLoopTree whileLoop) {
       return whileLoop.getCondition();
     }

@@ -77,32 +77,71 @@ public final class TaskBodies {
    * nothing follows it on the way out, and no loop sends control round again.
    */
   public static boolean endsTask(TreePath statement, VisitorState state) {
-    TreePath body = enclosingBody(statement);
+    return endsTask(statement, statement.getLeaf(), false, state);
+  }
+
+  /**
+   * Whether control that leaves the statement {@code leaving} normally, coming from {@code from} (the
+   * statement itself or a catch clause or {@code break} inside it), ends the task body around it
+   * without waiting again: no loop sends control round, and what runs on the way out ({@code finally}
+   * blocks, the statements that follow in each enclosing block) makes no call that an interrupt would
+   * cut short ({@link InterruptCalls#waitsOnStatus}). Calls are judged by their own signatures;
+   * helpers are not followed.
+   */
+  public static boolean endsTaskWithoutWaiting(TreePath from, Tree leaving, VisitorState state) {
+    return endsTask(from, leaving, true, state);
+  }
+
+  private static boolean endsTask(
+      TreePath from, Tree leaving, boolean quietTail, VisitorState state) {
+    TreePath body = enclosingBody(from);
     if (body == null || !isRunnableBody(body.getLeaf(), state)) {
       return false;
     }
-    Tree child = statement.getLeaf();
-    for (TreePath p = statement.getParentPath(); p != null; p = p.getParentPath()) {
+    Tree child = from.getLeaf();
+    boolean left = child == leaving;
+    for (TreePath p = from.getParentPath(); p != null; p = p.getParentPath()) {
       Tree parent = p.getLeaf();
       if (parent == body.getLeaf()) {
-        return true;
+        return left; // false if `leaving` was not around `from`
       }
-      if (parent instanceof BlockTree block) {
+      if (parent instanceof TryTree tryTree) {
+        // Every way out of the try block or a catch clause runs the finally block.
+        BlockTree finallyBlock = tryTree.getFinallyBlock();
+        if (quietTail
+            && finallyBlock != null
+            && finallyBlock != child
+            && waits(finallyBlock, state)) {
+          return false;
+        }
+      } else if (!left) {
+        // Still inside the statement being left: what follows here is jumped over.
+      } else if (parent instanceof BlockTree block) {
         List<? extends StatementTree> statements = block.getStatements();
-        if (statements.isEmpty() || statements.get(statements.size() - 1) != child) {
+        if (quietTail) {
+          List<? extends StatementTree> tail =
+              statements.subList(statements.indexOf(child) + 1, statements.size());
+          if (tail.stream().anyMatch(next -> waits(next, state))) {
+            return false;
+          }
+        } else if (statements.isEmpty() || statements.get(statements.size() - 1) != child) {
           return false;
         }
       } else if (!(parent instanceof IfTree
           || parent instanceof LabeledStatementTree
           || parent instanceof SynchronizedTree
-          || parent instanceof TryTree
           || parent instanceof CatchTree)) {
         // Loops go round again; switch cases and anything else are not worth modelling.
         return false;
       }
+      left |= parent == leaving;
       child = parent;
     }
     return false;
+  }
+
+  private static boolean waits(Tree tree, VisitorState state) {
+    return BodySearch.anyMatch(tree, t -> InterruptCalls.waitsOnStatus(t, state));
   }
 
   private static boolean implementsTask(

@@ -135,4 +135,104 @@ public class CancellationSwallowedTest {
             "}")
         .doTest();
   }
+
+  @Test
+  public void getAfterCancelReturnedFalse() {
+    // cancel() returned false: a CancellationException now means someone else cancelled the work
+    // first, which leaves the code where its own successful cancel() would have left it.
+    helper
+        .addSourceLines(
+            "RequestTimeout.java",
+            """
+            import java.util.concurrent.*;
+            class RequestTimeout {
+              String last;
+              void close(Future<String> reply) {
+                if (reply != null && !reply.cancel(true)) {
+                  try {
+                    last = reply.get();
+                  } catch (InterruptedException | ExecutionException | CancellationException e) {
+                    System.err.println("no reply: " + e);
+                  }
+                }
+              }
+              void viaLocal(CompletableFuture<String> reply) {
+                boolean cancelled = reply.cancel(false);
+                if (!cancelled) {
+                  try {
+                    last = reply.join();
+                  } catch (CancellationException e) {
+                  }
+                }
+                System.err.println(last);
+              }
+            }
+            """)
+        .expectNoDiagnostics()
+        .doTest();
+  }
+
+  @Test
+  public void cancelResultIgnoredOrAnotherFuture_stillReported() {
+    helper
+        .addSourceLines(
+            "RequestTimeout.java",
+            """
+            import java.util.concurrent.*;
+            class RequestTimeout {
+              String last;
+              void cancelResultIgnored(Future<String> reply) throws Exception {
+                reply.cancel(true);
+                try {
+                  last = reply.get();
+                // BUG: Diagnostic contains: so the code after it runs without the result
+                } catch (CancellationException e) {
+                }
+                System.err.println(last);
+              }
+              void anotherFuture(Future<String> reply, Future<String> retry) throws Exception {
+                if (!reply.cancel(true)) {
+                  try {
+                    last = retry.get();
+                  // BUG: Diagnostic contains: CancellationSwallowed
+                  } catch (CancellationException e) {
+                  }
+                }
+                System.err.println(last);
+              }
+            }
+            """)
+        .doTest();
+  }
+
+  @Test
+  public void discardedResult_saysTheWorkWasAwaited() {
+    helper
+        .addSourceLines(
+            "Flusher.java",
+            """
+            import java.util.concurrent.*;
+            class Flusher {
+              void commit() {}
+              void flushThenCommit(Future<?> flush) throws Exception {
+                try {
+                  flush.get();
+                // BUG: Diagnostic contains: swallows CancellationException from a get() whose result is discarded, so the code after it runs as if the awaited work had finished
+                } catch (CancellationException e) {
+                  System.err.println("flush cancelled");
+                }
+                commit();
+              }
+              void joinThenCommit(CompletableFuture<Void> flush) {
+                try {
+                  flush.join();
+                // BUG: Diagnostic contains: from a join() whose result is discarded
+                } catch (CancellationException e) {
+                }
+                commit();
+              }
+            }
+            """)
+        .doTest();
+  }
 }

@@ -370,6 +370,516 @@ public class InterruptNotRestoredTest {
   }
 
   @Test
+  public void catchThatEndsTheThread_notReported() {
+    // Once run() returns the thread dies (or, for a pooled task, the pool sets or clears the status
+    // before the next task): a handler that leaves run()'s loop into code that does not wait again
+    // has stopped the thread as asked.
+    helper
+        .addSourceLines(
+            "ServiceThread.java",
+            """
+            abstract class ServiceThread extends Thread {
+              void log(String message) {}
+            }
+            """)
+        .addSourceLines(
+            "EventDispatcher.java",
+            """
+            import java.util.List;
+            import java.util.concurrent.BlockingQueue;
+            class EventDispatcher extends ServiceThread {
+              BlockingQueue<Runnable> events;
+              List<AutoCloseable> listeners;
+              @Override
+              public void run() {
+                while (true) {
+                  try {
+                    events.take().run();
+                  } catch (InterruptedException e) {
+                    break;
+                  }
+                }
+                for (AutoCloseable listener : listeners) {
+                  try {
+                    listener.close();
+                  } catch (Exception e) {
+                    log("close failed: " + e);
+                  }
+                }
+                log("dispatcher stopped");
+              }
+            }
+            """)
+        .addSourceLines(
+            "BatchUploader.java",
+            """
+            import java.util.concurrent.BlockingQueue;
+            import java.util.concurrent.ExecutorService;
+            import java.util.concurrent.TimeUnit;
+            class BatchUploader extends ServiceThread {
+              BlockingQueue<byte[]> batches;
+              ExecutorService executor;
+              void upload(byte[] batch) {}
+              @Override
+              public void run() {
+                try {
+                  while (true) {
+                    upload(batches.take());
+                  }
+                } catch (InterruptedException e) {
+                  log("uploader interrupted");
+                } finally {
+                  log("uploader stopped");
+                }
+                batches.clear();
+              }
+              void submitPoller() {
+                executor.execute(
+                    () -> {
+                      poll:
+                      while (true) {
+                        for (int i = 0; i < 3; i++) {
+                          try {
+                            byte[] batch = batches.poll(1, TimeUnit.SECONDS);
+                            if (batch != null) upload(batch);
+                          } catch (InterruptedException e) {
+                            break poll;
+                          }
+                        }
+                      }
+                      log("poller stopped");
+                    });
+              }
+            }
+            """)
+        .expectNoDiagnostics()
+        .doTest();
+  }
+
+  @Test
+  public void catchThatEndsTheThread_reportedWhenItWaitsOrLoopsAgain() {
+    helper
+        .addSourceLines(
+            "ServiceThread.java",
+            """
+            abstract class ServiceThread extends Thread {
+              void log(String message) {}
+            }
+            """)
+        .addSourceLines(
+            "Replicator.java",
+            """
+            import java.util.concurrent.BlockingQueue;
+            import java.util.concurrent.TimeUnit;
+            class Replicator extends ServiceThread {
+              BlockingQueue<String> changes;
+              Thread flusher;
+              void send(String change) {}
+              @Override
+              public void run() {
+                while (true) {
+                  try {
+                    send(changes.take());
+                  // BUG: Diagnostic contains: jumps out on line 14 without restoring
+                  } catch (InterruptedException e) {
+                    break;
+                  }
+                }
+                while (!changes.isEmpty()) {
+                  try {
+                    send(changes.poll(1, TimeUnit.SECONDS));
+                  } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    return;
+                  }
+                }
+              }
+            }
+            """)
+        .addSourceLines(
+            "Reconnector.java",
+            """
+            import java.util.concurrent.BlockingQueue;
+            class Reconnector extends ServiceThread {
+              BlockingQueue<String> changes;
+              Thread flusher;
+              void reconnect() {}
+              @Override
+              public void run() {
+                while (true) {
+                  while (true) {
+                    try {
+                      log(changes.take());
+                    // BUG: Diagnostic contains: jumps out on line 14
+                    } catch (InterruptedException e) {
+                      break;
+                    }
+                  }
+                  reconnect();
+                }
+              }
+              void drain() {
+                while (true) {
+                  try {
+                    log(changes.take());
+                  // BUG: Diagnostic contains: jumps out on line 26
+                  } catch (InterruptedException e) {
+                    break;
+                  }
+                }
+                log("drained");
+              }
+            }
+            """)
+        .addSourceLines(
+            "Archiver.java",
+            """
+            import java.util.concurrent.BlockingQueue;
+            class Archiver extends ServiceThread {
+              BlockingQueue<String> changes;
+              Thread flusher;
+              @Override
+              public void run() {
+                try {
+                  while (true) {
+                    log(changes.take());
+                  }
+                // BUG: Diagnostic contains: swallows the interrupt
+                } catch (InterruptedException e) {
+                } finally {
+                  try {
+                    flusher.join();
+                  } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                  }
+                }
+              }
+            }
+            """)
+        .doTest();
+  }
+
+  @Test
+  public void stopFlagClearedBeforeInterrupt_notReported() {
+    // The stopping code clears the loop's flag, then interrupts only to wake the thread from its
+    // wait: the loop tests the flag again and ends, so swallowing the interrupt loses nothing.
+    helper
+        .addSourceLines(
+            "MessagePump.java",
+            """
+            import java.util.concurrent.BlockingQueue;
+            class MessagePump implements Runnable {
+              private volatile boolean running = true;
+              private Thread worker;
+              BlockingQueue<Runnable> inbox;
+              @Override
+              public void run() {
+                while (running) {
+                  try {
+                    inbox.take().run();
+                  } catch (InterruptedException e) {
+                    System.err.println("pump woken");
+                  }
+                }
+                System.err.println("pump stopped");
+              }
+              void stop() {
+                running = false;
+                if (worker != null) {
+                  worker.interrupt();
+                }
+              }
+            }
+            """)
+        .addSourceLines(
+            "LeaseRenewer.java",
+            """
+            import java.util.concurrent.TimeUnit;
+            class LeaseRenewer extends Thread {
+              private boolean stopped;
+              private boolean closed;
+              void renew() {}
+              @Override
+              public void run() {
+                while (!stopped && !closed) {
+                  renew();
+                  try {
+                    TimeUnit.SECONDS.sleep(10);
+                  } catch (InterruptedException e) {
+                    continue;
+                  }
+                }
+              }
+              void shutdown() {
+                stopped = true;
+                interrupt();
+              }
+            }
+            """)
+        .addSourceLines(
+            "Pollers.java",
+            """
+            import java.util.concurrent.BlockingQueue;
+            import java.util.concurrent.ExecutorService;
+            import java.util.concurrent.atomic.AtomicBoolean;
+            class Pollers {
+              volatile boolean polling = true;
+              ExecutorService pool;
+              Runnable startPoller(BlockingQueue<String> feed) {
+                AtomicBoolean stopped = new AtomicBoolean();
+                Thread poller =
+                    new Thread(
+                        () -> {
+                          while (!stopped.get()) {
+                            try {
+                              System.out.println(feed.take());
+                            } catch (InterruptedException e) {
+                            }
+                          }
+                        });
+                poller.start();
+                return () -> {
+                  stopped.set(true);
+                  poller.interrupt();
+                };
+              }
+              void submitPoller(BlockingQueue<String> feed) {
+                pool.execute(
+                    () -> {
+                      while (polling) {
+                        try {
+                          System.out.println(feed.take());
+                        } catch (InterruptedException e) {
+                        }
+                      }
+                    });
+              }
+              void close() {
+                polling = false;
+                pool.shutdownNow();
+              }
+            }
+            """)
+        .expectNoDiagnostics()
+        .doTest();
+  }
+
+  @Test
+  public void stopFlag_reportedWhenTheStopperDoesNotClearItFirst() {
+    helper
+        .addSourceLines(
+            "MessagePump.java",
+            """
+            import java.util.concurrent.BlockingQueue;
+            class MessagePump implements Runnable {
+              private volatile boolean running = true;
+              private Thread worker;
+              BlockingQueue<Runnable> inbox;
+              @Override
+              public void run() {
+                while (running) {
+                  try {
+                    inbox.take().run();
+                  // BUG: Diagnostic contains: swallows the interrupt inside a loop on running, and stop() interrupts before it clears running, so the loop can test the flag too early
+                  } catch (InterruptedException e) {
+                    System.err.println("pump woken");
+                  }
+                }
+              }
+              void stop() {
+                worker.interrupt();
+                running = false;
+              }
+            }
+            """)
+        .addSourceLines(
+            "Relay.java",
+            """
+            import java.util.concurrent.BlockingQueue;
+            class Relay implements Runnable {
+              private volatile boolean running = true;
+              private Thread worker;
+              BlockingQueue<Runnable> inbox;
+              @Override
+              public void run() {
+                while (running) {
+                  try {
+                    inbox.take().run();
+                  // BUG: Diagnostic contains: inside a loop that goes round and blocks again, so this thread ignores every request to stop
+                  } catch (InterruptedException e) {
+                  }
+                }
+              }
+              void stop() {
+                worker.interrupt();
+              }
+              void pause() {
+                running = false;
+              }
+            }
+            """)
+        .addSourceLines(
+            "Drain.java",
+            """
+            import java.util.concurrent.BlockingQueue;
+            class Drain implements Runnable {
+              private volatile boolean running = true;
+              private Thread worker;
+              BlockingQueue<Runnable> inbox;
+              @Override
+              public void run() {
+                while (running || !inbox.isEmpty()) {
+                  try {
+                    inbox.take().run();
+                  // BUG: Diagnostic contains: ignores every request to stop
+                  } catch (InterruptedException e) {
+                  }
+                }
+              }
+              void stop() {
+                running = false;
+                worker.interrupt();
+              }
+            }
+            """)
+        .doTest();
+  }
+
+  @Test
+  public void getAfterCancelReturnedFalse_cannotBeInterrupted() {
+    // cancel() returned false: the task is already done, so get() returns at once and cannot throw
+    // InterruptedException.
+    helper
+        .addSourceLines(
+            "RequestTimeout.java",
+            """
+            import java.util.concurrent.*;
+            class RequestTimeout implements AutoCloseable {
+              private Future<?> pending;
+              private Future<String> reply;
+              @Override
+              public void close() {
+                if (pending != null && !pending.cancel(true)) {
+                  try {
+                    pending.get();
+                  } catch (Throwable t) {
+                    // the outcome no longer matters
+                  }
+                }
+              }
+              String replyIfDone() {
+                if (!reply.cancel(true)) {
+                  try {
+                    return reply.get();
+                  } catch (InterruptedException | ExecutionException | CancellationException e) {
+                    return null;
+                  }
+                }
+                return null;
+              }
+              void viaLocal(Future<String> lookup) {
+                boolean cancelled = lookup.cancel(false);
+                if (!cancelled) {
+                  try {
+                    System.err.println(lookup.get(1, TimeUnit.SECONDS));
+                  } catch (Exception e) {
+                    System.err.println("lookup failed: " + e);
+                  }
+                }
+              }
+              void inElseBranch(Future<String> lookup) {
+                if (lookup.cancel(true)) {
+                  System.err.println("lookup cancelled");
+                } else {
+                  try {
+                    lookup.get();
+                  } catch (InterruptedException e) {
+                  } catch (ExecutionException e) {
+                    System.err.println("lookup failed: " + e);
+                  }
+                }
+              }
+              String afterEarlyReturn(Future<String> lookup) throws ExecutionException {
+                if (lookup.cancel(true)) {
+                  return null;
+                }
+                try {
+                  return lookup.get();
+                } catch (InterruptedException e) {
+                  return null;
+                }
+              }
+            }
+            """)
+        .expectNoDiagnostics()
+        .doTest();
+  }
+
+  @Test
+  public void getAfterCancelReturnedFalse_nearestBugsStillReported() {
+    helper
+        .addSourceLines(
+            "RequestTimeout.java",
+            """
+            import java.util.concurrent.*;
+            class RequestTimeout {
+              BlockingQueue<String> replies;
+              boolean timedOut;
+              void cancelResultIgnored(Future<?> pending) {
+                pending.cancel(true);
+                try {
+                  pending.get();
+                // BUG: Diagnostic contains: This catch also receives InterruptedException and swallows
+                } catch (Throwable t) {
+                }
+              }
+              void anotherFutureWaits(Future<?> pending, Future<?> next) {
+                if (!pending.cancel(true)) {
+                  try {
+                    next.get();
+                  // BUG: Diagnostic contains: InterruptNotRestored
+                  } catch (InterruptedException | ExecutionException e) {
+                  }
+                }
+              }
+              void alsoTakes(Future<?> pending) {
+                if (!pending.cancel(true)) {
+                  try {
+                    pending.get();
+                    replies.take();
+                  // BUG: Diagnostic contains: InterruptNotRestored
+                  } catch (InterruptedException | ExecutionException e) {
+                  }
+                }
+              }
+              void orGuard(Future<?> pending) {
+                if (timedOut || !pending.cancel(true)) {
+                  try {
+                    pending.get();
+                  // BUG: Diagnostic contains: InterruptNotRestored
+                  } catch (InterruptedException | ExecutionException e) {
+                  }
+                }
+              }
+              void reassignedLocal(Future<?> pending) {
+                boolean cancelled = pending.cancel(true);
+                if (timedOut) {
+                  cancelled = false;
+                }
+                if (!cancelled) {
+                  try {
+                    pending.get();
+                  // BUG: Diagnostic contains: InterruptNotRestored
+                  } catch (InterruptedException | ExecutionException e) {
+                  }
+                }
+              }
+            }
+            """)
+        .doTest();
+  }
+
+  @Test
   public void replacement_emptyHandler() {
     refactoring
         .addInputLines(
