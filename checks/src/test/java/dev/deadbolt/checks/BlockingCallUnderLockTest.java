@@ -385,6 +385,381 @@ public class BlockingCallUnderLockTest {
         .doTest();
   }
 
+  // ---- one finding per region -----------------------------------------------------------------
+
+  @Test
+  public void oneFindingPerRegionAtItsAcquisitionListingItsCalls() {
+    helper
+        .addSourceLines(
+            "Exporter.java",
+            """
+            import java.io.*;
+            import java.util.concurrent.locks.ReentrantLock;
+            class Exporter {
+              private final Object guard = new Object();
+              private final ReentrantLock lock = new ReentrantLock();
+              void export(InputStream in, OutputStream out) throws Exception {
+                // BUG: Diagnostic contains: `guard` is held across 3 blocking calls: `Thread.sleep()` sleeps the thread (lines 9, 11); `InputStream.read()` reads from a stream (file or network I/O) (line 10); no other method of `Exporter` takes `guard`
+                synchronized (guard) {
+                  Thread.sleep(1);
+                  in.read();
+                  Thread.sleep(2);
+                }
+              }
+              void copy(InputStream in, OutputStream out) throws Exception {
+                // BUG: Diagnostic contains: `lock` is held across 5 blocking calls: `InputStream.read()` reads from a stream (file or network I/O) (line 19); `OutputStream.write()` writes to a stream (file or network I/O) (line 20); `OutputStream.flush()` flushes a stream (file or network I/O) (line 21); and 2 more calls
+                lock.lock();
+                try {
+                  in.read();
+                  out.write(1);
+                  out.flush();
+                  Thread.sleep(1);
+                  in.close();
+                } finally {
+                  lock.unlock();
+                }
+              }
+              // BUG: Diagnostic contains: `this` is held across a blocking call: `Thread.sleep()` sleeps the thread (line 30)
+              synchronized void pause() throws InterruptedException {
+                Thread.sleep(10);
+              }
+            }
+            """)
+        .doTest();
+  }
+
+  @Test
+  public void aCallBelongsToTheInnermostLockHeldAcrossIt() {
+    helper
+        .addSourceLines(
+            "Ledger.java",
+            """
+            import java.io.*;
+            class Ledger {
+              private final Object books = new Object();
+              private final Object journal = new Object();
+              void post(InputStream in) throws Exception {
+                // BUG: Diagnostic contains: `books` is held across a blocking call: `Thread.sleep()` sleeps the thread (line 8)
+                synchronized (books) {
+                  Thread.sleep(1);
+                  // BUG: Diagnostic contains: `books` and `journal` are held across a blocking call: `InputStream.read()`
+                  synchronized (journal) {
+                    in.read();
+                  }
+                }
+              }
+            }
+            """)
+        .doTest();
+  }
+
+  @Test
+  public void theLockIsNamedAsTheCodeNamesIt() {
+    helper
+        .addSourceLines(
+            "Registry.java",
+            """
+            import java.util.Map;
+            class Registry {
+              private final Map<String, Object> entries = new java.util.HashMap<>();
+              void touch(String key) throws InterruptedException {
+                Object entry = entries.get(key);
+                // BUG: Diagnostic contains: `entry` is held across a blocking call
+                synchronized (entry) {
+                  Thread.sleep(1);
+                }
+              }
+            }
+            """)
+        .doTest();
+  }
+
+  @Test
+  public void evidenceOfWhoElseTakesTheLock() {
+    helper
+        .addSourceLines(
+            "Inventory.java",
+            """
+            class Inventory {
+              private final Object stock = new Object();
+              // BUG: Diagnostic contains: `stock` is also taken by `count()` and 1 more
+              synchronized void refresh() throws InterruptedException {
+                synchronized (stock) {
+                  Thread.sleep(1);
+                }
+              }
+              int count() {
+                synchronized (stock) {
+                  return 1;
+                }
+              }
+              void clear() {
+                synchronized (stock) {}
+              }
+            }
+            """)
+        .doTest();
+  }
+
+  @Test
+  public void locksTheChainTakesAreNamedToo() {
+    helper
+        .addSourceLines(
+            "Evictor.java",
+            """
+            import java.util.concurrent.*;
+            class Evictor {
+              private final Object evictionLock = new Object();
+              private static ThreadPoolExecutor executor;
+              void restart() throws InterruptedException {
+                // BUG: Diagnostic contains: `evictionLock` and `Evictor.class` (taken on the way) are held across a blocking call: `stopTimer() -> ThreadPoolExecutor.awaitTermination()`
+                synchronized (evictionLock) {
+                  stopTimer();
+                }
+              }
+              // BUG: Diagnostic contains: `Evictor.class` is held across a blocking call
+              static synchronized void stopTimer() throws InterruptedException {
+                executor.awaitTermination(1, TimeUnit.SECONDS);
+              }
+            }
+            """)
+        .doTest();
+  }
+
+  @Test
+  public void aReenteredMonitorsRegionIsTheCalleesNotTheCallers() {
+    helper
+        .addSourceLines(
+            "DataSource.java",
+            """
+            import java.sql.*;
+            class DataSource {
+              private Connection connection;
+              private final Object configLock = new Object();
+              synchronized void start() throws SQLException {
+                createPool();
+              }
+              synchronized void restart() throws SQLException {
+                createPool();
+              }
+              void createPool() throws SQLException {
+                // BUG: Diagnostic contains: `this` is held across a blocking call: `Statement.execute()`
+                synchronized (this) {
+                  connection.createStatement().execute("select 1");
+                }
+              }
+              void reconfigure() throws SQLException {
+                // A different lock held around the same chain is a region of its own.
+                // BUG: Diagnostic contains: `configLock` and `DataSource.this` (taken on the way) are held across a blocking call: `createPool() -> Statement.execute()`
+                synchronized (configLock) {
+                  createPool();
+                }
+              }
+            }
+            """)
+        .doTest();
+  }
+
+  @Test
+  public void serializationHooksWriteUnderTheirObjectsLock() {
+    helper
+        .addSourceLines(
+            "Deque.java",
+            """
+            import java.io.*;
+            import java.util.concurrent.locks.ReentrantLock;
+            class Deque implements Serializable {
+              private final ReentrantLock lock = new ReentrantLock();
+              private transient Object[] items = {};
+              private void writeObject(ObjectOutputStream out) throws IOException {
+                lock.lock();
+                try {
+                  out.defaultWriteObject();
+                  for (Object item : items) {
+                    out.writeObject(item);
+                  }
+                } finally {
+                  lock.unlock();
+                }
+              }
+              private void readObject(ObjectInputStream in) throws IOException, ClassNotFoundException {
+                synchronized (this) {
+                  in.defaultReadObject();
+                }
+              }
+              // Not a hook: a method that writes somewhere under the lock.
+              void export(ObjectOutputStream out) throws IOException {
+                // BUG: Diagnostic contains: `lock` is held across a blocking call: `ObjectOutputStream.writeObject()`
+                lock.lock();
+                try {
+                  out.writeObject(items);
+                } finally {
+                  lock.unlock();
+                }
+              }
+            }
+            """)
+        .doTest();
+  }
+
+  @Test
+  public void aConstantArgumentThatMakesTheBlockingBranchDead() {
+    helper
+        .addSourceLines(
+            "Timer.java",
+            """
+            import java.time.Duration;
+            import java.util.concurrent.*;
+            class Timer {
+              private static ThreadPoolExecutor executor;
+              private final Object lifecycle = new Object();
+              static synchronized void cancel(Runnable task, Duration timeout, boolean restarting)
+                  throws InterruptedException {
+                if (!restarting && executor != null) {
+                  executor.awaitTermination(timeout.toMillis(), TimeUnit.MILLISECONDS);
+                }
+              }
+              void clear(String key, boolean reuse) throws InterruptedException {
+                if (reuse) {
+                  Thread.sleep(10);
+                } else {
+                  Thread.yield();
+                }
+              }
+              void drain(String key, boolean keep) throws InterruptedException {
+                if (keep) {
+                  Thread.yield();
+                } else {
+                  Thread.sleep(10);
+                }
+              }
+              void restart(Runnable task, boolean flag) throws InterruptedException {
+                synchronized (lifecycle) {
+                  cancel(task, Duration.ZERO, true);
+                  clear("k", false);
+                  drain("k", true);
+                  clearAll();
+                }
+                // BUG: Diagnostic contains: `lifecycle` and `Timer.class` (taken on the way) are held across 4 blocking calls: `cancel() -> ThreadPoolExecutor.awaitTermination()`
+                synchronized (lifecycle) {
+                  cancel(task, Duration.ZERO, false);
+                  cancel(task, Duration.ZERO, flag);
+                  clear("k", true);
+                  drain("k", false);
+                }
+              }
+              void clearAll() throws InterruptedException {
+                clear("all", false);
+              }
+            }
+            """)
+        .doTest();
+  }
+
+  @Test
+  public void aHelperThatWaitsOnTheMonitorItIsGivenReleasesIt() {
+    helper
+        .addSourceLines(
+            "Pool.java",
+            """
+            import java.time.Duration;
+            class Pool {
+              private final Object makeLock = new Object();
+              private final Object other = new Object();
+              static void wait(Object monitor, Duration timeout) throws InterruptedException {
+                monitor.wait(timeout.toMillis());
+              }
+              static void await(Object monitor) throws InterruptedException {
+                wait(monitor, Duration.ofSeconds(1));
+              }
+              void create() throws InterruptedException {
+                synchronized (makeLock) {
+                  wait(makeLock, Duration.ofSeconds(1));
+                  await(makeLock);
+                }
+                // BUG: Diagnostic contains: `makeLock` is held across a blocking call: `wait() -> Object.wait()` waits on a monitor until notified
+                synchronized (makeLock) {
+                  wait(other, Duration.ofSeconds(1));
+                }
+              }
+            }
+            """)
+        .doTest();
+  }
+
+  @Test
+  public void aProjectMethodNamedWaitIsNotObjectWait() {
+    helper
+        .addSourceLines(
+            "Backoff.java",
+            """
+            import java.time.Duration;
+            class Backoff {
+              private final Object state = new Object();
+              static long wait(Object key, Duration d) {
+                return d.toMillis() + key.hashCode();
+              }
+              long next() {
+                synchronized (state) {
+                  return wait(state, Duration.ZERO);
+                }
+              }
+            }
+            """)
+        .doTest();
+  }
+
+  @Test
+  public void overloadsInAChainShowTheirParameterTypes() {
+    helper
+        .addSourceLines(
+            "Cache.java",
+            """
+            class Cache {
+              void clear() throws InterruptedException {
+                clear("all", true);
+              }
+              void clear(String key, boolean wait) throws InterruptedException {
+                Thread.sleep(1);
+              }
+              // BUG: Diagnostic contains: `clear() -> clear(String, boolean) -> Thread.sleep()`
+              synchronized void reset() throws InterruptedException {
+                clear();
+              }
+            }
+            """)
+        .doTest();
+  }
+
+  @Test
+  public void itSaysTheRegionAlsoPinsUnlessMonitorsNoLongerPin() {
+    String source =
+        """
+        class Poller {
+          // BUG: Diagnostic contains: `this` is held across a blocking call: `Thread.sleep()` sleeps the thread (line 4); it also pins a virtual thread's carrier thread on JDK 21-23
+          synchronized void poll() throws InterruptedException {
+            Thread.sleep(10);
+          }
+        }
+        """;
+    helper.addSourceLines("Poller.java", source).setArgs("--release", "21").doTest();
+    helper
+        .addSourceLines(
+            "Poller.java",
+            """
+            class Poller {
+              // BUG: Diagnostic matches: NoPinning
+              synchronized void poll() throws InterruptedException {
+                Thread.sleep(10);
+              }
+            }
+            """)
+        .expectErrorMessage(
+            "NoPinning", m -> m.contains("`this` is held across") && !m.contains("pins"))
+        .setArgs("-XepOpt:Deadbolt:RuntimeJdk=24")
+        .doTest();
+  }
+
   // ---- negatives: the traps real code sets ------------------------------------------------------
 
   @Test
@@ -637,7 +1012,7 @@ public class BlockingCallUnderLockTest {
 
   @Test
   public void noLockNoFindingAndSuppression() {
-    calls
+    helper
         .addSourceLines(
             "Quiet.java",
             """
