@@ -22,6 +22,7 @@ import dev.deadbolt.analysis.Chains;
 import dev.deadbolt.analysis.LockAnalyses;
 import dev.deadbolt.analysis.LockEdge;
 import dev.deadbolt.analysis.LockEdges;
+import dev.deadbolt.analysis.LockNode;
 import dev.deadbolt.analysis.LockSigns;
 import dev.deadbolt.checks.NodeMatchers.MethodInvocationMatcher;
 import dev.deadbolt.checks.NodeMatchers.SynchronizedMatcher;
@@ -33,8 +34,10 @@ import dev.deadbolt.hierarchy.OrderedNesting;
 import dev.deadbolt.report.ReportFiles;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import javax.inject.Inject;
 
 /**
@@ -113,7 +116,12 @@ public final class LockOrderInversion extends LockAnalysisChecker
         known.isPresent()
             ? known.get()
             : LockEdges.at(state.getPath(), analyses.heldLocks(), analyses.blockingCalls(), state);
+    // One finding per pair of declarations at a site: two held locks of one declaration give it twice.
+    Set<List<LockNode>> reported = new HashSet<>();
     for (LockEdge edge : edges) {
+      if (!reported.add(List.of(edge.heldNode(), edge.acquiredNode()))) {
+        continue;
+      }
       if (edge.heldNode().equals(edge.acquiredNode())) {
         if (edge.via().isEmpty() && !OrderedNesting.isOrdered(state.getPath())) {
           state.reportMatch(sameDeclaration(edge, site, state));

@@ -381,6 +381,41 @@ public class LockOrderInversionTest {
         .doTest();
   }
 
+  /** Counted, not matched by line: two findings on one line would pass a line's marker. */
+  @Test
+  public void onePairIsOneFindingEvenWhenTwoHeldLocksShareADeclaration() {
+    JavacWithPlugin.Result result =
+        JavacWithPlugin.compileWith(
+            LockOrderInversion.class,
+            "Account",
+            """
+            class Account {
+              final Object lock = new Object();
+              static final Object audit = new Object();
+              static void transfer(Account from, Account to) {
+                synchronized (from.lock) {
+                  synchronized (to.lock) {
+                    synchronized (audit) {}
+                  }
+                }
+              }
+              static void review(Account a) {
+                synchronized (audit) {
+                  synchronized (a.lock) {}
+                }
+              }
+            }
+            """,
+            "-XDcompilePolicy=simple --should-stop=ifError=FLOW");
+    assertThat(result.succeeded()).isTrue();
+    assertThat(result.lines()).containsExactly(6L, 7L).inOrder();
+    assertThat(result.diagnostics().get(0)).contains("both are `Account.lock`");
+    assertThat(result.diagnostics().get(1))
+        .contains(
+            "`Account.audit` is acquired while `Account.lock` is held, but Account.review()"
+                + " (Account.java:13) acquires them in the opposite order");
+  }
+
   @Test
   public void locksAreNamedAsTheCodeNamesThem() {
     helper
