@@ -3,14 +3,18 @@ package dev.deadbolt.analysis;
 import com.google.common.collect.ImmutableList;
 import com.google.common.collect.ImmutableSet;
 import com.google.errorprone.VisitorState;
+import com.google.errorprone.util.ASTHelpers;
 import com.sun.source.tree.MethodInvocationTree;
 import com.sun.source.tree.SynchronizedTree;
 import com.sun.source.tree.Tree;
 import com.sun.source.util.TreePath;
 import com.sun.tools.javac.code.Symbol.MethodSymbol;
+import com.sun.tools.javac.code.Type;
+import com.sun.tools.javac.code.Types;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -26,6 +30,12 @@ public final class LockEdges {
     return tree instanceof SynchronizedTree || tree instanceof MethodInvocationTree;
   }
 
+  /**
+   * The edges at {@code site}. A lock already held when the site takes it again (a {@code synchronized}
+   * method of the object whose monitor is held, {@code lock()} on a held {@code ReentrantLock}) is a
+   * re-entry, not an acquisition: it makes no edge from any held lock. A conditional lock {@code c ? a
+   * : b}, held or taken, stands for each of its operands.
+   */
   public static List<LockEdge> at(
       TreePath site, HeldLockAnalysis heldLocks, BlockingCalls blockingCalls, VisitorState state) {
     Tree leaf = site.getLeaf();
@@ -35,8 +45,9 @@ public final class LockEdges {
     LockResolver resolver = heldLocks.resolverFor(site, state);
     List<Acquired> acquired = new ArrayList<>();
     if (leaf instanceof SynchronizedTree sync) {
-      LockId lock = resolver.monitor(sync.getExpression());
-      LockNode.of(lock).ifPresent(node -> acquired.add(new Acquired(lock, node, ImmutableList.of())));
+      for (LockId lock : resolver.monitor(sync.getExpression()).possibleLocks()) {
+        LockNode.of(lock).ifPresent(node -> acquired.add(new Acquired(lock, node, ImmutableList.of())));
+      }
     } else if (leaf instanceof MethodInvocationTree call) {
       Optional<LockOperation.Effect> effect = LockOperation.effectOf(call, state);
       if (effect.isPresent()) {
@@ -58,29 +69,66 @@ public final class LockEdges {
     }
     ImmutableSet<LockId> held = heldLocks.heldAt(site, state);
     List<LockEdge> edges = new ArrayList<>();
-    for (LockId h : held) {
-      Optional<LockNode> heldNode = LockNode.of(h);
-      if (heldNode.isEmpty()) {
-        continue;
+    for (Acquired a : acquired) {
+      if (isHeld(a, held, leaf, resolver, state)) {
+        continue; // re-entered: the order it was first taken in is the one that counts
       }
-      for (Acquired a : acquired) {
-        boolean sameObject =
-            a.lock() != null
-                ? a.lock().objectKey().equals(h.objectKey())
-                // Through a call the receiver is unknown: a lock of the same declaration is taken to be
-                // the same one (a synchronized method calling another), not a second instance.
-                : a.node().equals(heldNode.get());
-        edges.add(
-            new LockEdge(
-                h,
-                heldNode.get(),
-                a.lock() != null ? a.lock().displayName() : a.node().display(),
-                a.node(),
-                sameObject,
-                a.via()));
+      for (LockId h : held) {
+        for (LockId possible : h.possibleLocks()) {
+          Optional<LockNode> heldNode = LockNode.of(possible);
+          if (heldNode.isEmpty()
+              || a.lock() != null && a.lock().objectKey().equals(possible.objectKey())) {
+            continue; // no declaration; or, if a conditional held this operand, a re-entry
+          }
+          edges.add(
+              new LockEdge(
+                  possible,
+                  heldNode.get(),
+                  a.lock() != null ? a.lock().displayName() : a.node().display(),
+                  a.node(),
+                  a.via()));
+        }
       }
     }
     return edges;
+  }
+
+  /**
+   * Whether the lock {@code a} is certainly held already at {@code site}. Taken directly, it is if a
+   * held lock lives in the same object (the same lock, or the other side of one read-write lock).
+   * Through a call the object is not known: a held lock of the same declaration is taken to be the same
+   * one (a synchronized method calling another), and so is the monitor of any instance of a class when
+   * the call's receiver is an instance of it whose monitor is held ({@code synchronized (pool) {
+   * pool.drain(); }}).
+   */
+  private static boolean isHeld(
+      Acquired a, Set<LockId> held, Tree site, LockResolver resolver, VisitorState state) {
+    if (a.lock() != null) {
+      for (LockId h : held) {
+        if (h.objectKey().equals(a.lock().objectKey())) {
+          return true;
+        }
+      }
+      return false;
+    }
+    for (LockId h : held) {
+      if (LockNode.of(h).filter(a.node()::equals).isPresent()) {
+        return true;
+      }
+    }
+    if (a.node().kind() != LockNode.Kind.THIS || !(site instanceof MethodInvocationTree call)) {
+      return false;
+    }
+    String receiver = resolver.receiver(call).key();
+    for (LockId h : held) {
+      if (h.isMonitor() && h.objectKey().equals(receiver)) {
+        Type receiverType = ASTHelpers.getReceiverType(call);
+        Types types = state.getTypes();
+        return receiverType != null
+            && types.isSubtype(types.erasure(receiverType), types.erasure(a.node().symbol().type));
+      }
+    }
+    return false;
   }
 
   /** A lock the site waits for; {@code lock} is null when it is reached through a call. */

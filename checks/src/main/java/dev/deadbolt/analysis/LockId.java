@@ -1,5 +1,6 @@
 package dev.deadbolt.analysis;
 
+import com.google.common.collect.ImmutableList;
 import com.sun.tools.javac.code.Symbol;
 import java.util.Objects;
 import org.jspecify.annotations.Nullable;
@@ -31,18 +32,21 @@ public final class LockId {
   private final Kind kind;
   @Nullable private final Symbol declaration;
   private final ObjectRef.Origin origin;
+  private final ImmutableList<LockId> alternatives;
 
   private LockId(
       String key,
       String displayName,
       Kind kind,
       @Nullable Symbol declaration,
-      ObjectRef.Origin origin) {
+      ObjectRef.Origin origin,
+      ImmutableList<LockId> alternatives) {
     this.key = key;
     this.displayName = displayName;
     this.kind = kind;
     this.declaration = declaration;
     this.origin = origin;
+    this.alternatives = alternatives;
   }
 
   /** The lock of kind {@code kind} that the object {@code ref} denotes. */
@@ -53,12 +57,24 @@ public final class LockId {
           case READ -> ref.displayName() + ".readLock()";
           case WRITE -> ref.displayName() + ".writeLock()";
         };
-    return new LockId(kind + ":" + ref.key(), display, kind, ref.declaration(), ref.origin());
+    return new LockId(
+        kind + ":" + ref.key(), display, kind, ref.declaration(), ref.origin(), ImmutableList.of());
+  }
+
+  /** This lock, as {@code displayName} names it (an alias of it). */
+  LockId withDisplayName(String displayName) {
+    return new LockId(key, displayName, kind, declaration, origin, alternatives);
+  }
+
+  /** This lock, standing for one of {@code alternatives}: {@code c ? a : b} is {@code a} or {@code b}. */
+  LockId withAlternatives(ImmutableList<LockId> alternatives) {
+    return new LockId(key, displayName, kind, declaration, origin, alternatives);
   }
 
   /** A lock named only by text, e.g. an {@code @Holding} value that names nothing in scope. */
   static LockId named(String name) {
-    return new LockId("NAMED:" + name, name, Kind.LOCK, null, ObjectRef.Origin.OTHER);
+    return new LockId(
+        "NAMED:" + name, name, Kind.LOCK, null, ObjectRef.Origin.OTHER, ImmutableList.of());
   }
 
   /**
@@ -96,6 +112,14 @@ public final class LockId {
   @Nullable
   public Symbol declaration() {
     return declaration;
+  }
+
+  /**
+   * The locks this one may be: for a conditional {@code c ? a : b}, each operand's (a lock order
+   * speaks of those, never of the whole expression); otherwise just this lock.
+   */
+  public ImmutableList<LockId> possibleLocks() {
+    return alternatives.isEmpty() ? ImmutableList.of(this) : alternatives;
   }
 
   @Override

@@ -2,12 +2,14 @@ package dev.deadbolt.analysis;
 
 import static com.google.errorprone.matchers.method.MethodMatchers.instanceMethod;
 
+import com.google.common.collect.ImmutableList;
 import com.google.common.collect.ImmutableSet;
 import com.google.errorprone.VisitorState;
 import com.google.errorprone.matchers.Matcher;
 import com.google.errorprone.util.ASTHelpers;
 import com.sun.source.tree.AssignmentTree;
 import com.sun.source.tree.ClassTree;
+import com.sun.source.tree.ConditionalExpressionTree;
 import com.sun.source.tree.ExpressionTree;
 import com.sun.source.tree.IdentifierTree;
 import com.sun.source.tree.MemberSelectTree;
@@ -110,9 +112,38 @@ public final class LockResolver {
     return known;
   }
 
-  /** The monitor {@code synchronized (expression)} takes. */
+  /**
+   * The monitor {@code synchronized (expression)} takes. A conditional {@code c ? a : b} (written there
+   * or as the initializer of a final local) is one lock to the held-lock analysis, and stands for its
+   * operands' monitors in {@link LockId#possibleLocks()}.
+   */
   public LockId monitor(ExpressionTree expression) {
-    return LockId.of(resolve(expression), LockId.Kind.MONITOR);
+    LockId monitor = LockId.of(resolve(expression), LockId.Kind.MONITOR);
+    ConditionalExpressionTree conditional = conditionalBehind(expression, 0);
+    if (conditional == null) {
+      return monitor;
+    }
+    ImmutableList.Builder<LockId> operands = ImmutableList.builder();
+    operands.addAll(monitor(conditional.getTrueExpression()).possibleLocks());
+    operands.addAll(monitor(conditional.getFalseExpression()).possibleLocks());
+    return monitor.withAlternatives(operands.build());
+  }
+
+  /** The conditional expression {@code expression} is, directly or through final locals. */
+  @Nullable
+  private ConditionalExpressionTree conditionalBehind(ExpressionTree expression, int depth) {
+    ExpressionTree e = strip(expression);
+    if (e instanceof ConditionalExpressionTree conditional) {
+      return conditional;
+    }
+    if (depth >= MAX_ALIAS_DEPTH
+        || !(e instanceof IdentifierTree)
+        || !(ASTHelpers.getSymbol(e) instanceof VarSymbol var)
+        || var.getKind() == ElementKind.FIELD) {
+      return null;
+    }
+    ExpressionTree init = aliasedInitializer(e);
+    return init == null ? null : conditionalBehind(init, depth + 1);
   }
 
   /** The monitor of {@code this} in {@code owner}: what a synchronized instance method takes. */
@@ -202,7 +233,8 @@ public final class LockResolver {
     if (depth < MAX_ALIAS_DEPTH) {
       ExpressionTree aliased = aliasedInitializer(e);
       if (aliased != null && isLockView(strip(aliased))) {
-        return lock(aliased, depth + 1);
+        // The side the initializer denotes, named as the code names it here.
+        return lock(aliased, depth + 1).withDisplayName(e.toString());
       }
     }
     return LockId.of(resolve(e, depth), LockId.Kind.LOCK);
@@ -260,7 +292,7 @@ public final class LockResolver {
       if (depth < MAX_ALIAS_DEPTH) {
         ExpressionTree init = aliasedInitializer(e);
         if (init != null && !(strip(init) instanceof com.sun.source.tree.NewClassTree)) {
-          // The same object as its initializer's, named as the code names it here.
+          // The object the initializer denotes, named as the code names it here.
           ObjectRef aliased = resolve(init, depth + 1);
           return new ObjectRef(
               aliased.key(), var.getSimpleName().toString(), aliased.declaration(), aliased.origin());

@@ -22,6 +22,7 @@ import dev.deadbolt.analysis.Chains;
 import dev.deadbolt.analysis.LockAnalyses;
 import dev.deadbolt.analysis.LockEdge;
 import dev.deadbolt.analysis.LockEdges;
+import dev.deadbolt.analysis.LockNode;
 import dev.deadbolt.analysis.LockSigns;
 import dev.deadbolt.checks.NodeMatchers.MethodInvocationMatcher;
 import dev.deadbolt.checks.NodeMatchers.SynchronizedMatcher;
@@ -33,14 +34,17 @@ import dev.deadbolt.hierarchy.OrderedNesting;
 import dev.deadbolt.report.ReportFiles;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import javax.inject.Inject;
 
 /**
  * Reports two code paths of the compilation that take the same two locks in opposite orders — a
- * potential deadlock — at the inner acquisition of each, naming the other path. Also two locks of the
- * same declaration taken nested when nothing orders them.
+ * potential deadlock — once per pair, at the inner acquisition of one path (the first of all of either
+ * order, by file and position), naming the other. Also two locks of the same declaration taken nested
+ * when nothing orders them. Re-entering a lock already held is no acquisition ({@link LockEdges}).
  */
 @AutoService(BugChecker.class)
 @BugPattern(
@@ -112,23 +116,15 @@ public final class LockOrderInversion extends LockAnalysisChecker
         known.isPresent()
             ? known.get()
             : LockEdges.at(state.getPath(), analyses.heldLocks(), analyses.blockingCalls(), state);
+    // One finding per pair of declarations at a site: two held locks of one declaration give it twice.
+    Set<List<LockNode>> reported = new HashSet<>();
     for (LockEdge edge : edges) {
-      if (edge.sameObject()) {
-        continue; // reentrancy, or the two sides of one read-write lock
+      if (!reported.add(List.of(edge.heldNode(), edge.acquiredNode()))) {
+        continue;
       }
       if (edge.heldNode().equals(edge.acquiredNode())) {
         if (edge.via().isEmpty() && !OrderedNesting.isOrdered(state.getPath())) {
-          return finding(site, state)
-              .message(
-                  "`"
-                      + edge.acquired()
-                      + "` is acquired while `"
-                      + edge.held().displayName()
-                      + "` is held and both are `"
-                      + edge.heldNode().display()
-                      + "`: two threads that lock the same two objects the other way round"
-                      + " deadlock; take them in a fixed order (e.g. lower id first)")
-              .report();
+          state.reportMatch(sameDeclaration(edge, site, state));
         }
         continue;
       }
@@ -137,28 +133,60 @@ public final class LockOrderInversion extends LockAnalysisChecker
           || declared.requiresBefore(edge.acquiredNode(), edge.heldNode()).isPresent()) {
         continue; // the hierarchy decides this pair: LockOrderViolation's business
       }
-      Optional<ObservedLockOrder.Site> opposite =
-          ObservedLockOrder.of(state, analyses).oppositeOf(edge.heldNode(), edge.acquiredNode());
-      if (opposite.isPresent()) {
-        ClassTree cls = ASTHelpers.findEnclosingNode(state.getPath(), ClassTree.class);
-        String acquisition =
-            edge.via().isEmpty()
-                ? "`" + edge.acquiredNode().display() + "` is acquired"
-                : Chains.render(edge.via(), cls == null ? null : ASTHelpers.getSymbol(cls))
-                    + " acquires `"
-                    + edge.acquiredNode().display()
-                    + "`";
-        return finding(site, state)
-            .message(
-                acquisition
-                    + " while `"
-                    + edge.heldNode().display()
-                    + "` is held, but "
-                    + opposite.get().describe()
-                    + " acquires them in the opposite order: two threads running both can deadlock")
-            .report();
-      }
+      // One finding per pair taken in both orders, at the one site of either order it is anchored at.
+      ObservedLockOrder.of(state, analyses)
+          .inversionAnchoredAt(site, edge.heldNode(), edge.acquiredNode())
+          .ifPresent(inversion -> state.reportMatch(inversion(edge, inversion, site, state)));
     }
     return Description.NO_MATCH;
+  }
+
+  private Description sameDeclaration(LockEdge edge, Tree site, VisitorState state) {
+    return finding(site, state)
+        .message(
+            "`"
+                + edge.acquired()
+                + "` is acquired while `"
+                + edge.held().displayName()
+                + "` is held and both are `"
+                + edge.heldNode().display()
+                + "`: two threads that lock the same two objects the other way round"
+                + " deadlock; take them in a fixed order (e.g. lower id first)")
+        .report();
+  }
+
+  /**
+   * {@code `Pool.close()` acquires `Registry.pools` while `Pool.this` is held (as does 1 more site),
+   * but Registry.closeAll() (Registry.java:12) and 1 more site acquire them in the opposite order}.
+   */
+  private Description inversion(
+      LockEdge edge, ObservedLockOrder.Inversion inversion, Tree site, VisitorState state) {
+    ClassTree cls = ASTHelpers.findEnclosingNode(state.getPath(), ClassTree.class);
+    String acquisition =
+        edge.via().isEmpty()
+            ? "`" + edge.acquiredNode().display() + "` is acquired"
+            : Chains.render(edge.via(), cls == null ? null : ASTHelpers.getSymbol(cls))
+                + " acquires `"
+                + edge.acquiredNode().display()
+                + "`";
+    int same = inversion.moreInThisOrder();
+    int opposite = inversion.moreInOppositeOrder();
+    return finding(site, state)
+        .message(
+            acquisition
+                + " while `"
+                + edge.heldNode().display()
+                + "` is held"
+                + (same == 0 ? "" : " (as " + (same == 1 ? "does " : "do ") + sites(same) + ")")
+                + ", but "
+                + inversion.opposite().describe()
+                + (opposite == 0 ? " acquires" : " and " + sites(opposite) + " acquire")
+                + " them in the opposite order: two threads running both can deadlock")
+        .report();
+  }
+
+  /** {@code 1 more site}, {@code 2 more sites}. */
+  private static String sites(int more) {
+    return more + " more site" + (more == 1 ? "" : "s");
   }
 }

@@ -79,9 +79,6 @@ public final class LockOrderViolation extends LockAnalysisChecker
     LockAnalyses analyses = analyses(state);
     for (LockEdge edge :
         LockEdges.at(state.getPath(), analyses.heldLocks(), analyses.blockingCalls(), state)) {
-      if (edge.sameObject()) {
-        continue; // reentrancy
-      }
       Optional<ImmutableList<DeclaredLockOrder.Declaration>> declared =
           order.requiresBefore(edge.acquiredNode(), edge.heldNode());
       if (declared.isPresent()) {

@@ -21,17 +21,23 @@ import dev.deadbolt.analysis.LockEdge;
 import dev.deadbolt.analysis.LockEdges;
 import dev.deadbolt.analysis.LockNode;
 import dev.deadbolt.analysis.LockSigns;
+import java.net.URI;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
 import javax.tools.JavaFileObject;
 
 /**
  * The order in which the code of the whole compilation actually takes locks: every acquisition made
- * while another lock is held, as an edge {@code held -> acquired} between declarations, with the first
- * site that shows it. Two edges in opposite directions are a potential deadlock.
+ * while another lock is held, as an edge {@code held -> acquired} between declarations, with every site
+ * that shows it. Two edges in opposite directions are a potential deadlock: one {@link Inversion},
+ * anchored at one site of either direction, the same whichever file asks first.
  *
  * <p>Built once per compilation, on first use, by visiting every method that shows a {@link LockSigns
  * sign} of a lock, in every compilation unit that has one.
@@ -50,17 +56,45 @@ public final class ObservedLockOrder {
   /** An edge and where it was seen first. */
   public record Observed(LockNode held, LockNode acquired, Site site) {}
 
+  /**
+   * Two locks taken in both orders, as one finding: reported at {@code anchor}, naming {@code
+   * opposite}, the first site of the other order.
+   *
+   * @param moreInThisOrder how many other sites take the pair in the anchor's order
+   * @param moreInOppositeOrder how many other sites take it in the opposite order
+   */
+  public record Inversion(
+      Site anchor, Site opposite, int moreInThisOrder, int moreInOppositeOrder) {}
+
   private record Pair(LockNode held, LockNode acquired) {}
 
-  private final Map<Pair, Site> edges = new LinkedHashMap<>();
+  /**
+   * A site that shows an edge: the tree, and where it sorts among all sites of the compilation (by
+   * file, then position), which decides the anchor of an inversion.
+   *
+   * @param anchorable whether a finding may be anchored here: Error Prone does not analyse a file
+   *     excluded by {@code -XepExcludedPaths}, so a finding anchored there would never be reported
+   */
+  private record Seen(Site site, Tree tree, String file, boolean anchorable) {
+    static final Comparator<Seen> ORDER =
+        Comparator.comparing(Seen::file).thenComparingInt(seen -> seen.site().position());
+  }
+
+  /** The sites of each edge, in the order seen. */
+  private final Map<Pair, List<Seen>> edges = new LinkedHashMap<>();
   /** The edges at every site visited (every call and synchronized in a method that takes locks). */
   private final Map<Tree, List<LockEdge>> edgesBySite = new IdentityHashMap<>();
 
   private ObservedLockOrder(LockAnalyses analyses, VisitorState anyState) {
+    Pattern excluded = anyState.errorProneOptions().getExcludedPattern();
     for (CompilationUnitTree unit : CompiledClasses.units(anyState)) {
       if (!LockSigns.anyInUnit(unit, anyState.context)) {
         continue; // no lock anywhere in the file, so no lock taken under another
       }
+      URI uri = unit.getSourceFile().toUri();
+      String file = uri.toString();
+      boolean anchorable =
+          excluded == null || uri.getPath() == null || !excluded.matcher(uri.getPath()).matches();
       VisitorState state =
           VisitorState.createForUtilityPurposes(anyState.context).withPath(new TreePath(unit));
       // A private held-lock analysis: the shared one caches the unit the checks are visiting.
@@ -89,9 +123,16 @@ public final class ObservedLockOrder {
         private void record(TreePath site) {
           List<LockEdge> found = LockEdges.at(site, heldLocks, analyses.blockingCalls(), state);
           edgesBySite.put(site.getLeaf(), found);
+          Seen seen = null;
           for (LockEdge edge : found) {
-            if (!edge.sameObject()) {
-              edges.putIfAbsent(new Pair(edge.heldNode(), edge.acquiredNode()), siteOf(site, unit));
+            List<Seen> sites =
+                edges.computeIfAbsent(
+                    new Pair(edge.heldNode(), edge.acquiredNode()), pair -> new ArrayList<>());
+            if (sites.isEmpty() || sites.get(sites.size() - 1).tree() != site.getLeaf()) {
+              if (seen == null) {
+                seen = new Seen(siteOf(site, unit), site.getLeaf(), file, anchorable);
+              }
+              sites.add(seen);
             }
           }
         }
@@ -117,9 +158,31 @@ public final class ObservedLockOrder {
     return order;
   }
 
-  /** Where {@code acquired} is held while {@code held} is acquired: the opposite order, if seen. */
-  public Optional<Site> oppositeOf(LockNode held, LockNode acquired) {
-    return Optional.ofNullable(edges.get(new Pair(acquired, held)));
+  /**
+   * The inversion of the edge {@code held -> acquired} at {@code site}, if the compilation also takes
+   * the two locks in the opposite order and {@code site} is where that one finding is anchored: the
+   * first, by file and position, of all sites of both orders, so that exactly one site reports it
+   * whichever file is analysed first.
+   */
+  public Optional<Inversion> inversionAnchoredAt(Tree site, LockNode held, LockNode acquired) {
+    List<Seen> opposite = edges.get(new Pair(acquired, held));
+    List<Seen> same = edges.get(new Pair(held, acquired));
+    if (opposite == null || same == null) {
+      return Optional.empty();
+    }
+    Optional<Seen> anchor =
+        Stream.concat(same.stream(), opposite.stream())
+            .filter(Seen::anchorable)
+            .min(Seen.ORDER);
+    if (anchor.isEmpty() || anchor.get().tree() != site) {
+      return Optional.empty();
+    }
+    return Optional.of(
+        new Inversion(
+            anchor.get().site(),
+            opposite.stream().min(Seen.ORDER).orElseThrow().site(),
+            same.size() - 1,
+            opposite.size() - 1));
   }
 
   /**
@@ -130,16 +193,20 @@ public final class ObservedLockOrder {
     return Optional.ofNullable(edgesBySite.get(site));
   }
 
-  /** Every edge, in the order first seen. */
+  /** Every edge, in the order first seen, with the site it was first seen at. */
   public ImmutableList<Observed> all() {
     ImmutableList.Builder<Observed> all = ImmutableList.builder();
-    edges.forEach((pair, site) -> all.add(new Observed(pair.held(), pair.acquired(), site)));
+    edges.forEach(
+        (pair, sites) -> all.add(new Observed(pair.held(), pair.acquired(), sites.get(0).site())));
     return all.build();
   }
 
-  /** The site record for the tree at {@code path}. */
+  /**
+   * The site record for the tree at {@code path}, at the line a finding there is reported on (of a
+   * call, the line of its argument list, not of the start of its receiver).
+   */
   public static Site siteOf(TreePath path, CompilationUnitTree unit) {
-    int position = ((JCTree) path.getLeaf()).getStartPosition();
+    int position = ((JCTree) path.getLeaf()).getPreferredPosition();
     MethodTree method = ASTHelpers.findEnclosingNode(path, MethodTree.class);
     ClassTree cls = ASTHelpers.findEnclosingNode(path, ClassTree.class);
     String name =

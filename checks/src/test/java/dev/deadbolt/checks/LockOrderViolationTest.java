@@ -178,6 +178,27 @@ public class LockOrderViolationTest {
         .doTest();
   }
 
+  @Test
+  public void reenteringAHeldMonitorIsNoViolation() {
+    helper
+        .addSourceLines(
+            "Session.java",
+            """
+            import dev.deadbolt.annotations.LockOrder;
+            @LockOrder({"this", "lock"})
+            class Session {
+              final Object lock = new Object();
+              synchronized void close() {
+                synchronized (lock) {
+                  flush(); // re-enters this session's monitor, already held before `lock`
+                }
+              }
+              synchronized void flush() {}
+            }
+            """)
+        .doTest();
+  }
+
   // ---- bad declarations ------------------------------------------------------------------------
 
   @Test
