@@ -407,7 +407,7 @@ public class BlockingCallUnderLockTest {
                 }
               }
               void copy(InputStream in, OutputStream out) throws Exception {
-                // BUG: Diagnostic contains: `lock` is held across 5 blocking calls: `InputStream.read()` reads from a stream (file or network I/O) (line 19); `OutputStream.write()` writes to a stream (file or network I/O) (line 20); `OutputStream.flush()` flushes a stream (file or network I/O) (line 21); and 2 more calls
+                // BUG: Diagnostic contains: `lock` is held across 4 blocking calls: `InputStream.read()` reads from a stream (file or network I/O) (line 18); `OutputStream.write()` writes to a stream (file or network I/O) (line 19); `OutputStream.flush()` flushes a stream (file or network I/O) (line 20); and 1 more call
                 lock.lock();
                 try {
                   in.read();
@@ -419,7 +419,7 @@ public class BlockingCallUnderLockTest {
                   lock.unlock();
                 }
               }
-              // BUG: Diagnostic contains: `this` is held across a blocking call: `Thread.sleep()` sleeps the thread (line 30)
+              // BUG: Diagnostic contains: `this` is held across a blocking call: `Thread.sleep()` sleeps the thread (line 29)
               synchronized void pause() throws InterruptedException {
                 Thread.sleep(10);
               }
@@ -482,8 +482,8 @@ public class BlockingCallUnderLockTest {
             """
             class Inventory {
               private final Object stock = new Object();
-              // BUG: Diagnostic contains: `stock` is also taken by `count()` and 1 more
               synchronized void refresh() throws InterruptedException {
+                // BUG: Diagnostic contains: `this` and `stock` are held across a blocking call: `Thread.sleep()` sleeps the thread (line 6); `stock` is also taken by `count()` and 1 more
                 synchronized (stock) {
                   Thread.sleep(1);
                 }
@@ -613,6 +613,7 @@ public class BlockingCallUnderLockTest {
             class Timer {
               private static ThreadPoolExecutor executor;
               private final Object lifecycle = new Object();
+              // BUG: Diagnostic contains: `Timer.class` is held across a blocking call
               static synchronized void cancel(Runnable task, Duration timeout, boolean restarting)
                   throws InterruptedException {
                 if (!restarting && executor != null) {
@@ -743,7 +744,7 @@ public class BlockingCallUnderLockTest {
         }
         """;
     helper.addSourceLines("Poller.java", source).setArgs("--release", "21").doTest();
-    helper
+    CompilationTestHelper.newInstance(BlockingCallUnderLock.class, getClass())
         .addSourceLines(
             "Poller.java",
             """

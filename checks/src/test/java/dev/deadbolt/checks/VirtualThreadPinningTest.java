@@ -13,13 +13,27 @@ public class VirtualThreadPinningTest {
   private final CompilationTestHelper helper =
       CompilationTestHelper.newInstance(VirtualThreadPinning.class, getClass());
 
+  /**
+   * A region that blocks is BlockingCallUnderLock's finding while that check runs (on by default);
+   * these arguments turn it off, so that this check reports such regions itself.
+   */
+  private static final String[] BLOCKING_CHECK_OFF = {
+    "-XepIgnoreUnknownCheckNames", "-Xep:BlockingCallUnderLock:OFF"
+  };
+
+  private static String[] withBlockingCheckOff(String... args) {
+    String[] all = java.util.Arrays.copyOf(BLOCKING_CHECK_OFF, BLOCKING_CHECK_OFF.length + args.length);
+    System.arraycopy(args, 0, all, BLOCKING_CHECK_OFF.length, args.length);
+    return all;
+  }
+
   // ---- identification ------------------------------------------------------------------------
 
   @Test
   public void synchronizedRegionThatBlocksOnJdk21() {
     assumeJdk(21); // --release 21
     helper
-        .setArgs("--release", "21")
+        .setArgs(withBlockingCheckOff("--release", "21"))
         .addSourceLines(
             "Emitter.java",
             """
@@ -28,15 +42,114 @@ public class VirtualThreadPinningTest {
               private final OutputStream response;
               Emitter(OutputStream response) { this.response = response; }
               void send(byte[] event) throws IOException {
-                // BUG: Diagnostic contains: `synchronized (this)` blocks: `OutputStream.write()` writes to a stream (file or network I/O) (line 8); `OutputStream.flush()` flushes a stream (file or network I/O) (line 9), which pins a virtual thread's carrier thread on JDK 21-23 (compiled for 21
+                // BUG: Diagnostic contains: `synchronized (this)` pins a virtual thread's carrier on JDK 21-23 while it blocks: `OutputStream.write()` writes to a stream (file or network I/O) (line 8); `OutputStream.flush()` flushes a stream (file or network I/O) (line 9); use a ReentrantLock (compiled for 21;
                 synchronized (this) {
                   response.write(event);
                   response.flush();
                 }
               }
-              // BUG: Diagnostic contains: `synchronized` method blocks: `Object.wait()` waits on a monitor until notified (line 14)
+              // BUG: Diagnostic contains: `synchronized` method pins a virtual thread's carrier on JDK 21-23 while it blocks: `Object.wait()` waits on a monitor until notified (line 14); use a ReentrantLock with a Condition
               synchronized void throttle() throws InterruptedException {
                 wait(100);
+              }
+            }
+            """)
+        .doTest();
+  }
+
+  /**
+   * With BlockingCallUnderLock on, a region that blocks is its finding (which says the region also
+   * pins); this check keeps the regions only it covers: waits on the monitor held, parking on a
+   * java.util.concurrent lock, and regions where BlockingCallUnderLock is suppressed.
+   */
+  @Test
+  public void regionsThatBlockAreLeftToBlockingCallUnderLock() {
+    helper
+        .setArgs("-XepOpt:Deadbolt:RuntimeJdk=21")
+        .addSourceLines(
+            "Emitter.java",
+            """
+            import java.io.*;
+            import java.util.concurrent.locks.ReentrantLock;
+            class Emitter {
+              private final OutputStream response;
+              private final Object gate = new Object();
+              private final ReentrantLock io = new ReentrantLock();
+              Emitter(OutputStream response) { this.response = response; }
+              void send(byte[] event) throws IOException {
+                synchronized (this) {
+                  response.write(event);
+                }
+              }
+              // BUG: Diagnostic contains: `synchronized` method pins a virtual thread's carrier on JDK 21-23 while it blocks: `Object.wait()` waits on a monitor until notified (line 15); use a ReentrantLock with a Condition
+              synchronized void throttle() throws InterruptedException {
+                wait(100);
+              }
+              void flushLater() {
+                // BUG: Diagnostic contains: `ReentrantLock.lock()` waits for a java.util.concurrent lock (parks under contention) (line 20); take the java.util.concurrent lock outside the synchronized region
+                synchronized (gate) {
+                  io.lock();
+                  io.unlock();
+                }
+              }
+              void write() throws IOException {
+                io.lock();
+                try {
+                  response.flush();
+                } finally {
+                  io.unlock();
+                }
+              }
+              @SuppressWarnings("BlockingCallUnderLock") // the emitter's own thread only
+              // BUG: Diagnostic contains: `synchronized` method pins a virtual thread's carrier on JDK 21-23 while it blocks: `OutputStream.flush()`
+              synchronized void flush() throws IOException {
+                response.flush();
+              }
+            }
+            """)
+        .doTest();
+  }
+
+  /** A private lock taken only inside its owner's monitor is never contended: taking it never parks. */
+  @Test
+  public void aPrivateLockTakenOnlyInsideMonitorsNeverParks() {
+    helper
+        .setArgs("-XepOpt:Deadbolt:RuntimeJdk=21")
+        .addSourceLines(
+            "Shrinker.java",
+            """
+            import java.util.concurrent.locks.ReentrantLock;
+            class Shrinker {
+              private final Object pool = new Object();
+              private final Factor factor = new Factor();
+              private static final class Factor {
+                private final ReentrantLock lock = new ReentrantLock();
+                private long next;
+                void update(long now) {
+                  lock.lock();
+                  try {
+                    next = now + 1000;
+                  } finally {
+                    lock.unlock();
+                  }
+                }
+              }
+              private static final class Gauge {
+                private final ReentrantLock lock = new ReentrantLock();
+                synchronized void set(long v) {
+                  lock.lock();
+                  lock.unlock();
+                }
+              }
+              void returned(long now) {
+                synchronized (pool) {
+                  factor.update(now);
+                }
+              }
+              void evicted(long now) {
+                synchronized (this) {
+                  factor.update(now);
+                }
               }
             }
             """)
@@ -67,6 +180,29 @@ public class VirtualThreadPinningTest {
                 } finally {
                   connectionLock.unlock();
                 }
+              }
+              // The same lock, taken by the query path outside any monitor: lookups can wait for it.
+              void execute(String query) {
+                connectionLock.lock();
+                try {
+                  cache.clear();
+                } finally {
+                  connectionLock.unlock();
+                }
+              }
+              // A private lock taken only in a private method called from monitors is never contended.
+              private final ReentrantLock statsLock = new ReentrantLock();
+              private int hits;
+              private void count() {
+                statsLock.lock();
+                try {
+                  hits++;
+                } finally {
+                  statsLock.unlock();
+                }
+              }
+              synchronized void hit() {
+                count();
               }
             }
             """)
@@ -201,7 +337,7 @@ public class VirtualThreadPinningTest {
   @Test
   public void privateObjectMonitorBecomesAReentrantLock() {
     BugCheckerRefactoringTestHelper.newInstance(VirtualThreadPinning.class, getClass())
-        .setArgs("-XepOpt:Deadbolt:RuntimeJdk=21")
+        .setArgs(withBlockingCheckOff("-XepOpt:Deadbolt:RuntimeJdk=21"))
         .addInputLines(
             "Pool.java",
             """
