@@ -31,7 +31,9 @@ public class DeadboltFlagsTest {
         JavacWithPlugin.compile("Sleeper", SLEEPER, "-Xep:BlockingCallUnderLock:WARN");
     assertThat(result.succeeded()).isTrue();
     assertThat(String.join("\n", result.diagnostics()))
-        .contains("[BlockingCallUnderLock] `Thread.sleep()` sleeps the thread while `this` is held");
+        .contains(
+            "[BlockingCallUnderLock] `this` is held across a blocking call: `Thread.sleep()` sleeps"
+                + " the thread (line 3)");
   }
 
   @Test
@@ -54,7 +56,7 @@ public class DeadboltFlagsTest {
             source,
             "-Xep:BlockingCallUnderLock:WARN -XepOpt:Deadbolt:BlockingMethods=" + catalog);
     assertThat(String.join("\n", result.diagnostics()))
-        .contains("`Sleeper.nap()` sleeps on purpose while `this` is held");
+        .contains("`this` is held across a blocking call: `Sleeper.nap()` sleeps on purpose");
   }
 
   @Test
@@ -159,7 +161,7 @@ public class DeadboltFlagsTest {
                         source,
                         "-Xep:BlockingCallUnderLock:WARN -XepOpt:Deadbolt:ImmediateMethods=Retry#withRetries")
                     .diagnostics()))
-        .contains("`Thread.sleep()` sleeps the thread while `this` is held");
+        .contains("`this` is held across a blocking call: `Thread.sleep()` sleeps the thread");
   }
 
   @Test

@@ -77,11 +77,19 @@ public class FindingsReportTest {
 
     String blocking = line(lines, "\"kind\":\"finding\",\"check\":\"BlockingCallUnderLock\"");
     assertThat(blocking).contains("\"severity\":\"WARNING\"");
-    assertThat(blocking).contains("\"line\":7,\"column\":19,\"endLine\":7,\"endColumn\":23");
-    assertThat(blocking).contains("\"message\":\"`Thread.sleep()` sleeps the thread while `lock` is held");
+    // One finding per region, at its acquisition; each blocking call is a related place.
+    assertThat(blocking).contains("\"line\":6,\"column\":5,\"endLine\":8,\"endColumn\":6");
+    assertThat(blocking)
+        .contains(
+            "\"message\":\"`lock` is held across a blocking call: `Thread.sleep()` sleeps the thread"
+                + " (line 7)");
+    assertThat(blocking)
+        .contains(
+            "\"related\":[{\"line\":7,\"column\":19,\"message\":\"`Thread.sleep()` sleeps the"
+                + " thread\"}]");
     assertThat(blocking).contains("\"link\":\"" + DocLinks.BASE + "BlockingCallUnderLock.md\"");
     assertThat(blocking).contains("\"class\":\"Poller\",\"method\":\"poll()\"");
-    assertThat(blocking).contains("\"statement\":\"Thread.sleep(10);\"");
+    assertThat(blocking).contains("\"statement\":\"synchronized (lock)\"");
 
     // The effective severity (-Xep:UnboundedQueue:ERROR), the field it sits in and the fix.
     String queue = line(lines, "\"kind\":\"finding\",\"check\":\"UnboundedQueue\"");
@@ -95,9 +103,11 @@ public class FindingsReportTest {
             "\"fixes\":[{\"replacements\":[{\"startLine\":26,\"startColumn\":70,\"endLine\":26,"
                 + "\"endColumn\":70,\"text\":\"1000\"}]}]}");
 
-    assertThat(line(lines, "\"kind\":\"suppressed\",\"check\":\"BlockingCallUnderLock\""))
+    String suppressed = line(lines, "\"kind\":\"suppressed\",\"check\":\"BlockingCallUnderLock\"");
+    assertThat(suppressed).contains("\"method\":\"quiet()\",\"statement\":\"synchronized (lock)\"");
+    assertThat(suppressed)
         .contains(
-            "\"method\":\"quiet()\",\"statement\":\"Thread.sleep(10);\",\"suppression\":{"
+            "\"suppression\":{"
                 + "\"annotation\":\"@SuppressWarnings(\\\"BlockingCallUnderLock\\\")\","
                 + "\"target\":\"method Poller.quiet()\","
                 + "\"reason\":\"only this poller takes the lock\"}");
