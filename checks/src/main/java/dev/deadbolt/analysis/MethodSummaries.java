@@ -272,12 +272,18 @@ final class MethodSummaries {
     new ExecutedNowScanner(immediate, state) {
       @Override
       public Void visitSynchronized(SynchronizedTree node, Void unused) {
-        Optional<LockNode> monitor = LockNode.of(resolver.monitor(node.getExpression()));
-        monitor.ifPresent(
-            lock ->
-                acquires.putIfAbsent(
-                    lock,
-                    new AcquiredLock(lock, ImmutableList.of(), "synchronized " + node.getExpression())));
+        LockId held = resolver.monitor(node.getExpression());
+        // (`synchronized (c ? a : b)` acquires a or b: a lock order speaks of those.)
+        for (LockId possible : held.possibleLocks()) {
+          LockNode.of(possible)
+              .ifPresent(
+                  lock ->
+                      acquires.putIfAbsent(
+                          lock,
+                          new AcquiredLock(
+                              lock, ImmutableList.of(), "synchronized " + node.getExpression())));
+        }
+        Optional<LockNode> monitor = LockNode.of(held);
         scan(node.getExpression(), null);
         monitor.ifPresent(monitors::add);
         scan(node.getBlock(), null);

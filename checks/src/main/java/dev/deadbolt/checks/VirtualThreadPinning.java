@@ -76,7 +76,7 @@ public final class VirtualThreadPinning extends LockAnalysisChecker
       return Description.NO_MATCH;
     }
     Advice advice = Advice.of(monitor, calls);
-    return finding(tree, state)
+    return withCalls(finding(tree, state), calls, state)
         .message(
             "`synchronized ("
                 + tree.getExpression().toString().replaceAll("^\\((.*)\\)$", "$1")
@@ -114,7 +114,7 @@ public final class VirtualThreadPinning extends LockAnalysisChecker
     if (calls.isEmpty() || reportedAsBlocking(tree, state)) {
       return Description.NO_MATCH;
     }
-    return finding(tree, state)
+    return withCalls(finding(tree, state), calls, state)
         .message("`synchronized` method " + monitorMessage(calls, Advice.of(monitor, calls), state))
         .report();
   }
@@ -157,7 +157,7 @@ public final class VirtualThreadPinning extends LockAnalysisChecker
     if (calls.isEmpty()) {
       return Description.NO_MATCH;
     }
-    return finding(reported, state)
+    return withCalls(finding(reported, state), calls, state)
         .message(
             "class initialization "
                 + blocksAt(calls, state)
@@ -165,6 +165,14 @@ public final class VirtualThreadPinning extends LockAnalysisChecker
                 + " JDK, and every thread that touches the class waits for it: move the work out of"
                 + " static initialization")
         .report();
+  }
+
+  /** Every call that pins, as a related place of the finding (the message lists the first few). */
+  private static Finding withCalls(Finding finding, List<PinningCall> calls, VisitorState state) {
+    for (PinningCall call : calls) {
+      finding.related(call.call(), call.cause().describe(enclosingClass(state)));
+    }
+    return finding;
   }
 
   private String monitorMessage(List<PinningCall> calls, Advice advice, VisitorState state) {

@@ -733,6 +733,111 @@ public class BlockingCallUnderLockTest {
   }
 
   @Test
+  public void waitingOnTheMonitorHeldReleasesItHoweverTheMonitorIsWritten() {
+    helper
+        .addSourceLines(
+            "Dispatcher.java",
+            """
+            import java.util.*;
+            class Dispatcher {
+              static class Slot { Object token = new Object(); }
+              private final Set<String> pending = new HashSet<>();
+              private final List<String> done = new ArrayList<>();
+              private final Slot slot = new Slot();
+              private final Object other = new Object();
+              synchronized void selfWaits() throws InterruptedException {
+                wait();
+                this.wait(10);
+              }
+              void fieldsOfAnyType() throws InterruptedException {
+                synchronized (pending) { pending.wait(); }
+                synchronized (done) { done.wait(5); }
+                synchronized (slot) { slot.wait(); }
+                synchronized (slot.token) { slot.token.wait(); }
+                synchronized (this.slot.token) { slot.token.wait(); }
+              }
+              void localsAndParameters(Object given) throws InterruptedException {
+                Object mine = new Object();
+                synchronized (mine) { mine.wait(); }
+                synchronized (given) { given.wait(1); }
+              }
+              void waitingOnAnotherMonitor() throws InterruptedException {
+                // BUG: Diagnostic contains: `pending` is held across a blocking call: `Object.wait()` waits on a monitor until notified
+                synchronized (pending) {
+                  other.wait();
+                }
+              }
+            }
+            """)
+        .doTest();
+  }
+
+  @Test
+  public void theChainShownIsTheOneMostLikelyToRun() {
+    calls
+        .addSourceLines(
+            "Store.java",
+            """
+            import java.io.*;
+            import java.sql.*;
+            class Store {
+              private PrintWriter log;
+              private Connection db;
+              private InputStream in;
+              void save(boolean failed) throws Exception {
+                if (failed) {
+                  log.println("failed");
+                }
+                db.createStatement().execute("insert");
+              }
+              void load() throws Exception {
+                log.println("loading");
+                in.read();
+                db.createStatement().execute("select");
+              }
+              void report() throws Exception {
+                log.println("report");
+                in.read();
+              }
+              synchronized void run() throws Exception {
+                // BUG: Diagnostic contains: `save() -> Statement.execute()` runs SQL
+                save(false);
+                // BUG: Diagnostic contains: `load() -> Statement.execute()` runs SQL
+                load();
+                // BUG: Diagnostic contains: `report() -> InputStream.read()`
+                report();
+              }
+            }
+            """)
+        .doTest();
+  }
+
+  @Test
+  public void constructorsCallingTheirOverloadsAndLongChains() {
+    calls
+        .addSourceLines(
+            "Client.java",
+            """
+            class Client {
+              Client() throws InterruptedException { this(1); }
+              Client(int retries) throws InterruptedException { a(); }
+              void a() throws InterruptedException { b(); }
+              void b() throws InterruptedException { c(); }
+              void c() throws InterruptedException { d(); }
+              void d() throws InterruptedException { e(); }
+              void e() throws InterruptedException { Thread.sleep(1); }
+              synchronized void open() throws InterruptedException {
+                // BUG: Diagnostic contains: `new Client() -> new Client(int) -> ... (4 more) -> e() -> Thread.sleep()`
+                new Client();
+                // BUG: Diagnostic contains: `a() -> b() -> c() -> d() -> e() -> Thread.sleep()`
+                a();
+              }
+            }
+            """)
+        .doTest();
+  }
+
+  @Test
   public void itSaysTheRegionAlsoPinsUnlessMonitorsNoLongerPin() {
     String source =
         """

@@ -27,4 +27,18 @@ final class PriceCache {
       pricingLock.unlock();
     }
   }
+
+  /** The repricing job takes the same lock, outside the cache's monitor: a miss can wait for it. */
+  long reprice(Iterable<String> skus) {
+    pricingLock.lock();
+    try {
+      long total = 0;
+      for (String sku : skus) {
+        total += sku.length() * 100L;
+      }
+      return total;
+    } finally {
+      pricingLock.unlock();
+    }
+  }
 }
