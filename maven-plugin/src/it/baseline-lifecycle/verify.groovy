@@ -7,7 +7,8 @@ assert runs.size() == 5
 
 // 1. New finding fails the build.
 assert runs[0].contains('Deadbolt: 3 findings in baseline-lifecycle: 1 new, 0 in the baseline, 2 suppressed')
-assert runs[0] =~ /src\/original\/java\/com\/acme\/Inventory\.java:7 \[new\] `Thread\.sleep\(\)` sleeps the thread while `this` is held/
+// One finding per lock region, at the acquisition: the synchronized method.
+assert runs[0] =~ /src\/original\/java\/com\/acme\/Inventory\.java:6 \[new\] `this` is held across a blocking call: `Thread\.sleep\(\)` sleeps the thread \(line 7\)/
 assert runs[0].contains('Deadbolt: 1 finding is not in the baseline deadbolt-baseline.json')
 assert runs[0].contains('BUILD FAILURE')
 
@@ -21,7 +22,7 @@ assert runs[2].contains('BUILD SUCCESS')
 
 // 4. Moved down the file: still accepted.
 assert runs[3].contains('Deadbolt: 3 findings in baseline-lifecycle: 0 new, 1 in the baseline, 2 suppressed')
-assert runs[3] =~ /src\/moved\/java\/com\/acme\/Inventory\.java:12 \[baseline\]/
+assert runs[3] =~ /src\/moved\/java\/com\/acme\/Inventory\.java:11 \[baseline\]/
 assert runs[3].contains('BUILD SUCCESS')
 
 // 5. Re-baselined after the fix: the entry dropped out.
@@ -45,7 +46,12 @@ assert accepted.get('baselineState').asString == 'unchanged'
 def location = accepted.getAsJsonArray('locations')[0].asJsonObject.getAsJsonObject('physicalLocation')
 def uri = location.getAsJsonObject('artifactLocation').get('uri').asString
 assert !uri.startsWith('/') && !uri.contains(':') && uri.endsWith('src/moved/java/com/acme/Inventory.java')
-assert location.getAsJsonObject('region').get('startLine').asInt == 12
+assert location.getAsJsonObject('region').get('startLine').asInt == 11
+// The blocking call inside the region is a related location.
+def related = accepted.getAsJsonArray('relatedLocations').collect { it.asJsonObject }
+assert related.size() == 1
+assert related[0].getAsJsonObject('physicalLocation').getAsJsonObject('region').get('startLine').asInt == 12
+assert related[0].getAsJsonObject('message').get('text').asString == '`Thread.sleep()` sleeps the thread'
 assert accepted.getAsJsonObject('partialFingerprints').get('deadbolt/v1').asString ==~ /[0-9a-f]{32}/
 def justifications = results.findAll { it.has('suppressions') }.collect {
   it.getAsJsonArray('suppressions')[0].asJsonObject.get('justification').asString
