@@ -33,8 +33,8 @@ import javax.lang.model.element.AnnotationMirror;
  * or a class, annotated with any {@code NonBlocking} is trusted never to block.
  */
 public final class BlockingCalls {
-  private static final Matcher<ExpressionTree> OBJECT_WAIT =
-      instanceMethod().onExactClass("java.lang.Object").named("wait");
+  private static final Matcher<ExpressionTree> TIMED_WAIT =
+      instanceMethod().onExactClass("java.util.concurrent.TimeUnit").named("timedWait");
   private static final Matcher<ExpressionTree> CONDITION_AWAIT =
       instanceMethod().onDescendantOf("java.util.concurrent.locks.Condition").withNameMatching(
           java.util.regex.Pattern.compile("await.*"));
@@ -160,14 +160,30 @@ public final class BlockingCalls {
     if (call instanceof MemberReferenceTree) {
       return Optional.empty();
     }
-    if (OBJECT_WAIT.matches(call, state)) {
+    if (isObjectWait(call)) {
       return Optional.of(LockId.of(resolver.receiver(call), LockId.Kind.MONITOR));
+    }
+    if (TIMED_WAIT.matches(call, state)
+        && call instanceof MethodInvocationTree invocation
+        && !invocation.getArguments().isEmpty()) {
+      // TimeUnit.timedWait(monitor, timeout) waits on its first argument.
+      return Optional.of(resolver.monitor(invocation.getArguments().get(0)));
     }
     if (CONDITION_AWAIT.matches(call, state)) {
       ExpressionTree condition = ASTHelpers.getReceiver(call);
       return condition == null ? Optional.empty() : resolver.conditionOwner(condition);
     }
     return Optional.empty();
+  }
+
+  /**
+   * {@code Object.wait}, whatever the receiver's type ({@code wait()}, {@code this.wait()}, a {@code
+   * Set} field's {@code wait()}): by the method, which only {@code Object} declares.
+   */
+  private static boolean isObjectWait(ExpressionTree call) {
+    return ASTHelpers.getSymbol(call) instanceof MethodSymbol method
+        && method.getSimpleName().contentEquals("wait")
+        && method.owner.getQualifiedName().contentEquals("java.lang.Object");
   }
 
   /** Any annotation named {@code Blocking} on the method or a method it overrides. */

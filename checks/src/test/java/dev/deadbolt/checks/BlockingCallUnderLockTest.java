@@ -752,6 +752,7 @@ public class BlockingCallUnderLockTest {
               void fieldsOfAnyType() throws InterruptedException {
                 synchronized (pending) { pending.wait(); }
                 synchronized (done) { done.wait(5); }
+                synchronized (done) { java.util.concurrent.TimeUnit.SECONDS.timedWait(done, 1); }
                 synchronized (slot) { slot.wait(); }
                 synchronized (slot.token) { slot.token.wait(); }
                 synchronized (this.slot.token) { slot.token.wait(); }
