@@ -8,6 +8,7 @@ import com.sun.source.tree.BinaryTree;
 import com.sun.source.tree.BlockTree;
 import com.sun.source.tree.ClassTree;
 import com.sun.source.tree.ConditionalExpressionTree;
+import com.sun.source.tree.EnhancedForLoopTree;
 import com.sun.source.tree.ExpressionTree;
 import com.sun.source.tree.IdentifierTree;
 import com.sun.source.tree.IfTree;
@@ -19,14 +20,17 @@ import com.sun.source.tree.MethodTree;
 import com.sun.source.tree.NewClassTree;
 import com.sun.source.tree.ParenthesizedTree;
 import com.sun.source.tree.StatementTree;
+import com.sun.source.tree.SynchronizedTree;
 import com.sun.source.tree.Tree;
 import com.sun.source.tree.TypeCastTree;
 import com.sun.source.tree.UnaryTree;
 import com.sun.source.tree.VariableTree;
 import com.sun.source.util.TreePath;
 import com.sun.source.util.TreePathScanner;
+import com.sun.source.util.TreeScanner;
 import com.sun.tools.javac.code.Flags;
 import com.sun.tools.javac.code.Symbol;
+import com.sun.tools.javac.code.Symbol.MethodSymbol;
 import com.sun.tools.javac.code.Symbol.VarSymbol;
 import com.sun.tools.javac.code.Type;
 import java.util.HashMap;
@@ -43,8 +47,10 @@ import javax.lang.model.element.ElementKind;
  *
  * <p>A count is a {@code size()} call, a call on an atomic field or local ({@code
  * java.util.concurrent.atomic}), a mutable numeric field, or a local initialised with one of those.
- * Anything else the class does with the field than calling a method on it (passing it, returning it,
- * assigning it anything but a new object) lets code elsewhere insert, and the queue is not bounded here.
+ * Besides calling methods on the field, the class may iterate it, lock its monitor, and hand it to a
+ * private method of the class that does only those with it; anything else (passing it elsewhere,
+ * returning it, assigning it anything but a new object) lets code elsewhere insert, and the queue is not
+ * bounded here.
  * Only the outermost class is read, once, and only for a field whose construction would be reported.
  */
 public final class AdmissionBoundedQueues {
@@ -92,7 +98,7 @@ public final class AdmissionBoundedQueues {
     if (outermost == null) {
       return false;
     }
-    Uses uses = new Uses(field);
+    Uses uses = new Uses(field, (ClassTree) outermost.getLeaf());
     uses.scan(outermost, null);
     return !uses.unbounded && uses.countGuarded;
   }
@@ -124,11 +130,14 @@ public final class AdmissionBoundedQueues {
     /** The initializers of the locals met so far: a count may be read into one first. */
     private final Map<VarSymbol, ExpressionTree> locals = new HashMap<>();
 
+    private final ClassTree outermost;
+
     boolean unbounded;
     boolean countGuarded;
 
-    Uses(VarSymbol field) {
+    Uses(VarSymbol field, ClassTree outermost) {
       this.field = field;
+      this.outermost = outermost;
     }
 
     @Override
@@ -178,9 +187,71 @@ public final class AdmissionBoundedQueues {
         }
       } else if (parent.getLeaf() instanceof MemberReferenceTree reference) {
         unbounded |= INSERTIONS.contains(reference.getName().toString()); // idle::add, unguarded
+      } else if (parent.getLeaf() instanceof EnhancedForLoopTree loop && loop.getExpression() == leaf) {
+        // iterated: nothing inserted
+      } else if (parent.getLeaf() instanceof ParenthesizedTree
+          && parent.getParentPath().getLeaf() instanceof SynchronizedTree) {
+        // its monitor taken: nothing inserted
+      } else if (parent.getLeaf() instanceof MethodInvocationTree call
+          && call.getArguments().contains(leaf)) {
+        // Handed to a private method of the class that only reads it: nothing inserted there.
+        unbounded |= !onlyReads(call, call.getArguments().indexOf(leaf));
       } else {
         unbounded = true; // passed, returned, aliased: inserted into elsewhere
       }
+    }
+
+    /**
+     * Whether the method {@code call} invokes is a private method of the class whose parameter at
+     * {@code index} is only read: iterated, locked, or the receiver of calls that do not insert.
+     */
+    private boolean onlyReads(MethodInvocationTree call, int index) {
+      MethodSymbol callee = ASTHelpers.getSymbol(call);
+      if (callee == null
+          || !callee.isPrivate()
+          || callee.isVarArgs()
+          || index >= callee.getParameters().size()) {
+        return false;
+      }
+      MethodTree declaration = declarationOf(callee, outermost);
+      if (declaration == null || declaration.getBody() == null) {
+        return false;
+      }
+      VarSymbol parameter = callee.getParameters().get(index);
+      boolean[] reads = {true};
+      new TreePathScanner<Void, Void>() {
+        @Override
+        public Void visitIdentifier(IdentifierTree node, Void unused) {
+          if (ASTHelpers.getSymbol(node) == parameter) {
+            Tree parent = getCurrentPath().getParentPath().getLeaf();
+            Tree grandparent = getCurrentPath().getParentPath().getParentPath().getLeaf();
+            boolean read =
+                (parent instanceof MemberSelectTree select
+                        && grandparent instanceof MethodInvocationTree
+                        && !INSERTIONS.contains(select.getIdentifier().toString()))
+                    || (parent instanceof EnhancedForLoopTree loop && loop.getExpression() == node)
+                    || (parent instanceof ParenthesizedTree && grandparent instanceof SynchronizedTree);
+            reads[0] &= read;
+          }
+          return null;
+        }
+      }.scan(new TreePath(new TreePath(getCurrentPath().getCompilationUnit()), declaration), null);
+      return reads[0];
+    }
+
+    private static MethodTree declarationOf(MethodSymbol method, ClassTree outermost) {
+      MethodTree[] found = {null};
+      new TreeScanner<Void, Void>() {
+        @Override
+        public Void visitMethod(MethodTree node, Void unused) {
+          if (ASTHelpers.getSymbol(node) == method) {
+            found[0] = node;
+            return null;
+          }
+          return super.visitMethod(node, unused);
+        }
+      }.scan(outermost, null);
+      return found[0];
     }
 
     /** The best guard around the insertion at {@code path}, up to its method, lambda or class. */

@@ -189,8 +189,8 @@ public final class VirtualThreadPinning extends LockAnalysisChecker
   enum Advice {
     CONDITION("use a ReentrantLock with a Condition in place of the monitor and its wait()/notify()"),
     RESTRUCTURE(
-        "take the java.util.concurrent lock outside the synchronized region (another ReentrantLock"
-            + " would still park while this one is held)"),
+        "restructure so that the java.util.concurrent lock is not taken while the monitor is held"
+            + " (take it first, or move the call out of the region)"),
     CALLERS_OBJECT(
         "the monitor is an object the caller passes, so other code may synchronize on it too: move"
             + " the blocking work out of the region"),

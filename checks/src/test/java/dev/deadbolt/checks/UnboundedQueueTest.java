@@ -558,6 +558,23 @@ public class UnboundedQueueTest {
                   audit.add(line);
                 }
               }
+
+              // Iterated, locked, and handed to a private method that only reads it: nothing inserted.
+              void closeAll() {
+                for (Session s : idle) {
+                  s.clear();
+                }
+                drain(idle);
+              }
+
+              private void drain(java.util.Collection<Session> sessions) {
+                synchronized (sessions) {
+                  for (Session s : sessions) {
+                    s.clear();
+                  }
+                  sessions.clear();
+                }
+              }
             }
             """)
         .doTest();
@@ -591,6 +608,8 @@ public class UnboundedQueueTest {
               private final BlockingQueue<String> onlyReinserted = new LinkedBlockingQueue<>();
               // BUG: Diagnostic contains: LinkedBlockingQueue with no capacity
               private final BlockingQueue<String> wrongBranch = new LinkedBlockingQueue<>();
+              // BUG: Diagnostic contains: LinkedBlockingQueue with no capacity
+              private final BlockingQueue<String> refilled = new LinkedBlockingQueue<>();
 
               void send(String m, List<String> batch) {
                 if (admitted.incrementAndGet() <= MAX) {
@@ -615,6 +634,18 @@ public class UnboundedQueueTest {
 
               BlockingQueue<String> view() {
                 return handedOut;
+              }
+
+              void refill(String m) {
+                if (admitted.get() < MAX) {
+                  refilled.add(m);
+                }
+                topUp(refilled, m);
+              }
+
+              // A private method that inserts into what it is handed, unguarded.
+              private void topUp(BlockingQueue<String> queue, String m) {
+                queue.offer(m);
               }
             }
             """)

@@ -86,7 +86,7 @@ public class VirtualThreadPinningTest {
                 wait(100);
               }
               void flushLater() {
-                // BUG: Diagnostic contains: `ReentrantLock.lock()` waits for a java.util.concurrent lock (parks under contention) (line 20); take the java.util.concurrent lock outside the synchronized region
+                // BUG: Diagnostic contains: `ReentrantLock.lock()` waits for a java.util.concurrent lock (parks under contention) (line 20); restructure so that the java.util.concurrent lock is not taken while the monitor is held
                 synchronized (gate) {
                   io.lock();
                   io.unlock();
