@@ -1,6 +1,5 @@
 package dev.deadbolt.analysis;
 
-import com.google.common.collect.ImmutableList;
 import com.google.common.collect.ImmutableSet;
 import com.google.errorprone.VisitorState;
 import com.google.errorprone.util.ASTHelpers;
@@ -271,14 +270,5 @@ public final class BlockingRegions {
     }
     MethodInvocationTree acquisition = found != null ? found : first;
     return acquisition == null ? null : TreePath.getPath(root, acquisition);
-  }
-
-  /** The locks of a region's calls, outermost first. */
-  public static ImmutableList<LockId> heldIn(Region region) {
-    Set<LockId> held = new LinkedHashSet<>();
-    for (Call call : region.calls()) {
-      held.addAll(call.held());
-    }
-    return ImmutableList.copyOf(held);
   }
 }

@@ -1,6 +1,5 @@
 package dev.deadbolt.analysis;
 
-import com.google.common.collect.ImmutableList;
 import com.google.errorprone.VisitorState;
 import com.google.errorprone.util.ASTHelpers;
 import com.sun.source.tree.ExpressionTree;
@@ -68,7 +67,7 @@ public final class PinningCalls {
 
   /** Whether the locks a lock call in the method being scanned takes are never contended. */
   private static boolean neverContended(
-      LockOperation op, ExpressionTree call, BlockingCalls blocking, VisitorState state) {
+      LockOperation op, BlockingCalls blocking, VisitorState state) {
     TreePath method = state.getPath();
     while (method != null && !(method.getLeaf() instanceof MethodTree)) {
       method = method.getParentPath();
@@ -90,7 +89,7 @@ public final class PinningCalls {
     if (call instanceof MethodInvocationTree invocation) {
       Optional<LockOperation> op = LockOperation.of(invocation, resolver, state);
       if (op.isPresent()) {
-        return op.get().mayWait() && !neverContended(op.get(), call, blocking, state)
+        return op.get().mayWait() && !neverContended(op.get(), blocking, state)
             ? Optional.of(
                 BlockingCause.direct(
                     BlockingCause.name((MethodSymbol) ASTHelpers.getSymbol(invocation), null),

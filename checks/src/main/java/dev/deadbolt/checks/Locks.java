@@ -15,6 +15,11 @@ final class Locks {
     for (LockId lock : locks) {
       names.add("`" + lock.displayName() + "`");
     }
+    return heldPhraseOf(names);
+  }
+
+  /** The same for names already written as they should read. */
+  static String heldPhraseOf(List<String> names) {
     if (names.size() == 1) {
       return names.get(0) + " is held";
     }

@@ -99,13 +99,7 @@ final class RegionMessage {
     List<String> names = new ArrayList<>();
     held.forEach(lock -> names.add("`" + lock.displayName() + "`"));
     onTheWay.forEach(node -> names.add("`" + node.display() + "` (taken on the way)"));
-    if (names.size() == 1) {
-      return names.get(0) + " is held";
-    }
-    return String.join(", ", names.subList(0, names.size() - 1))
-        + " and "
-        + names.get(names.size() - 1)
-        + " are held";
+    return Locks.heldPhraseOf(names);
   }
 
   /**

@@ -110,6 +110,46 @@ public class VirtualThreadPinningTest {
         .doTest();
   }
 
+  /** The advice fits the region: a monitor the caller passes cannot simply become a lock. */
+  @Test
+  public void adviceForAMonitorTheCallerPasses() {
+    helper
+        .setArgs(withBlockingCheckOff("-XepOpt:Deadbolt:RuntimeJdk=21"))
+        .addSourceLines(
+            "DateWriter.java",
+            """
+            import java.io.*;
+            import java.util.Calendar;
+            class DateWriter {
+              void write(Calendar calendar, OutputStream out) throws IOException {
+                // BUG: Diagnostic contains: the monitor is an object the caller passes, so other code may synchronize on it too: move the blocking work out of the region
+                synchronized (calendar) {
+                  out.write(calendar.get(Calendar.YEAR));
+                }
+              }
+            }
+            """)
+        .doTest();
+  }
+
+  /** Code compiled for a release without virtual threads may still run on a JDK that has them. */
+  @Test
+  public void saysWhatWasAssumedForCodeCompiledForAnOldRelease() {
+    helper
+        .setArgs(withBlockingCheckOff("--release", "8"))
+        .addSourceLines(
+            "Gate.java",
+            """
+            class Gate {
+              // BUG: Diagnostic contains: (compiled for 8, which may run on JDK 21-23; -XepOpt:Deadbolt:RuntimeJdk=24 if it never runs on 21-23)
+              synchronized void pass() throws InterruptedException {
+                wait();
+              }
+            }
+            """)
+        .doTest();
+  }
+
   /** A private lock taken only inside its owner's monitor is never contended: taking it never parks. */
   @Test
   public void aPrivateLockTakenOnlyInsideMonitorsNeverParks() {
