@@ -849,7 +849,7 @@ public class BlockingCallUnderLockTest {
           }
         }
         """;
-    helper.addSourceLines("Poller.java", source).setArgs("--release", "21").doTest();
+    helper.addSourceLines("Poller.java", source).setArgs("-XepOpt:Deadbolt:RuntimeJdk=21").doTest();
     CompilationTestHelper.newInstance(BlockingCallUnderLock.class, getClass())
         .addSourceLines(
             "Poller.java",
