@@ -42,9 +42,13 @@ public final class BlockingCalls {
   private final MethodSummaries summaries;
   private final Map<MethodSymbol, Optional<String>> annotationReasons = new HashMap<>();
 
-  BlockingCalls(List<CatalogEntry> entries, ImmediateMethods immediate, VisitorState state) {
+  BlockingCalls(
+      List<CatalogEntry> entries,
+      ImmediateMethods immediate,
+      LockTakers lockTakers,
+      VisitorState state) {
     this.catalog = new MethodCatalog(entries);
-    this.summaries = new MethodSummaries(this, immediate, state);
+    this.summaries = new MethodSummaries(this, immediate, lockTakers, state);
   }
 
   /**

@@ -28,7 +28,8 @@ public final class LockAnalyses {
     this.context = state.context;
     this.immediateMethods = new ImmediateMethods(config.immediateEntries());
     this.heldLocks = new HeldLockAnalysis(immediateMethods);
-    this.blockingCalls = new BlockingCalls(config.blockingEntries(), immediateMethods, state);
+    this.blockingCalls =
+        new BlockingCalls(config.blockingEntries(), immediateMethods, lockTakers, state);
     this.nonBlockingContexts =
         new NonBlockingContexts(
             immediateMethods,

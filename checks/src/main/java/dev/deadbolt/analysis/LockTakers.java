@@ -3,7 +3,6 @@ package dev.deadbolt.analysis;
 import com.google.errorprone.VisitorState;
 import com.google.errorprone.util.ASTHelpers;
 import com.sun.source.tree.ClassTree;
-import com.sun.source.tree.CompilationUnitTree;
 import com.sun.source.tree.MethodInvocationTree;
 import com.sun.source.tree.MethodTree;
 import com.sun.source.tree.SynchronizedTree;
@@ -25,19 +24,17 @@ import java.util.Set;
  * expression's, a {@code lock()} its lock. The evidence a finding gives that holding a lock makes other
  * threads wait: who else takes it.
  *
- * <p>Built for a class only when a finding asks, once per compilation unit.
+ * <p>Built for a class only when asked, once per compilation.
  */
 public final class LockTakers {
+  /**
+   * Per top-level class asked about, for the compilation: findings ask for their own file's classes,
+   * and {@link UncontendedLocks} for the class of a lock that a summary, of any file, parks on.
+   */
   private final Map<Tree, Map<LockNode, Set<MethodSymbol>>> byClass = new IdentityHashMap<>();
-  private CompilationUnitTree unit;
 
   /** The methods of {@code topLevel} that take {@code lock}, in source order. */
-  public Set<MethodSymbol> of(
-      LockNode lock, ClassTree topLevel, CompilationUnitTree inUnit, VisitorState state) {
-    if (inUnit != unit) {
-      unit = inUnit;
-      byClass.clear();
-    }
+  public Set<MethodSymbol> of(LockNode lock, ClassTree topLevel, VisitorState state) {
     return byClass
         .computeIfAbsent(topLevel, cls -> index(topLevel, state))
         .getOrDefault(lock, Set.of());

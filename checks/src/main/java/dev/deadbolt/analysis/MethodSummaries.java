@@ -124,7 +124,7 @@ final class MethodSummaries {
   private final ImmediateMethods immediate;
   private final VisitorState state;
   private final MethodTrees methodTrees;
-  private final UncontendedLocks uncontended = new UncontendedLocks();
+  private final UncontendedLocks uncontended;
   private final Map<MethodSymbol, Summary> done = new HashMap<>();
   /** Results that a depth cut made incomplete: good for the current query only. */
   private Map<MethodSymbol, Summary> thisQuery = new HashMap<>();
@@ -139,7 +139,12 @@ final class MethodSummaries {
   private int numbered;
   private int lowest;
 
-  MethodSummaries(BlockingCalls blockingCalls, ImmediateMethods immediate, VisitorState state) {
+  MethodSummaries(
+      BlockingCalls blockingCalls,
+      ImmediateMethods immediate,
+      LockTakers lockTakers,
+      VisitorState state) {
+    this.uncontended = new UncontendedLocks(lockTakers);
     this.blockingCalls = blockingCalls;
     this.immediate = immediate;
     this.state = state;

@@ -35,6 +35,11 @@ import javax.lang.model.element.ElementKind;
  */
 final class UncontendedLocks {
   private final Map<Symbol, Boolean> answers = new HashMap<>();
+  private final LockTakers lockTakers;
+
+  UncontendedLocks(LockTakers lockTakers) {
+    this.lockTakers = lockTakers;
+  }
 
   /**
    * Whether taking {@code lock} in {@code method} (declared at {@code methodPath}) never waits for it.
@@ -54,17 +59,14 @@ final class UncontendedLocks {
     return known;
   }
 
-  private static boolean onlyTakenUnderMonitors(
+  private boolean onlyTakenUnderMonitors(
       VarSymbol field, TreePath anywhere, VisitorState state) {
     ClassTree topLevel = topLevelClass(anywhere);
     if (topLevel == null) {
       return false;
     }
     ClassSymbol owner = (ClassSymbol) field.owner;
-    Set<Symbol> takers = new java.util.HashSet<>();
-    new LockTakers()
-        .of(LockNode.field(field), topLevel, anywhere.getCompilationUnit(), state)
-        .forEach(takers::add);
+    Set<Symbol> takers = new java.util.HashSet<>(lockTakers.of(LockNode.field(field), topLevel, state));
     if (takers.isEmpty()) {
       return false;
     }

@@ -128,7 +128,7 @@ final class RegionMessage {
         new LinkedHashSet<>(
             analyses
                 .lockTakers()
-                .of(node.get(), topLevel, region.anchor().getCompilationUnit(), state));
+                .of(node.get(), topLevel, state));
     others.remove(own);
     String lock = "`" + region.lock().displayName() + "`";
     if (others.isEmpty()) {
