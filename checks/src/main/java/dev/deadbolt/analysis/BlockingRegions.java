@@ -102,6 +102,11 @@ public final class BlockingRegions {
   private final CompilationUnitTree unit;
   private final Map<Tree, Region> byAnchor = new LinkedHashMap<>();
   private final Map<Tree, Region> byCall = new IdentityHashMap<>();
+  /** Per method or lambda body, its calls that take a lock, resolved once (many calls ask). */
+  private final Map<Tree, List<Acquisition>> acquisitions = new IdentityHashMap<>();
+
+  /** A call that takes {@code locks}, at {@code position} in the file. */
+  private record Acquisition(MethodInvocationTree call, int position, List<LockId> locks) {}
 
   private BlockingRegions(CompilationUnitTree unit) {
     this.unit = unit;
@@ -174,7 +179,7 @@ public final class BlockingRegions {
     }
     List<LockId> ordered = new ArrayList<>(stillHeld);
     LockId innermost = ordered.get(ordered.size() - 1);
-    TreePath anchor = acquisitionOf(innermost, path, resolver, state);
+    TreePath anchor = acquisitionOf(innermost, path, resolver, state, acquisitions);
     Region region = byAnchor.computeIfAbsent(anchor.getLeaf(), a -> new Region(anchor, innermost));
     region.calls.add(new Call(path, cause.get(), ImmutableSet.copyOf(ordered)));
     byCall.put(call, region);
@@ -224,8 +229,12 @@ public final class BlockingRegions {
    * method on it, else the last call that takes it before {@code at} in an enclosing method or lambda
    * body, else the enclosing method (a lock held on entry by contract).
    */
-  static TreePath acquisitionOf(
-      LockId lock, TreePath at, LockResolver resolver, VisitorState state) {
+  private static TreePath acquisitionOf(
+      LockId lock,
+      TreePath at,
+      LockResolver resolver,
+      VisitorState state,
+      Map<Tree, List<Acquisition>> known) {
     Tree child = null;
     for (TreePath p = at; p != null; child = p.getLeaf(), p = p.getParentPath()) {
       Tree leaf = p.getLeaf();
@@ -235,7 +244,7 @@ public final class BlockingRegions {
         return p;
       }
       if (!lock.isMonitor() && (leaf instanceof MethodTree || leaf instanceof LambdaExpressionTree)) {
-        TreePath call = lastAcquisitionBefore(lock, p, at, resolver, state);
+        TreePath call = lastAcquisitionBefore(lock, p, at, resolver, state, known);
         if (call != null) {
           return call;
         }
@@ -249,26 +258,43 @@ public final class BlockingRegions {
 
   @Nullable
   private static TreePath lastAcquisitionBefore(
-      LockId lock, TreePath root, TreePath at, LockResolver resolver, VisitorState state) {
+      LockId lock,
+      TreePath root,
+      TreePath at,
+      LockResolver resolver,
+      VisitorState state,
+      Map<Tree, List<Acquisition>> known) {
+    List<Acquisition> inRoot =
+        known.computeIfAbsent(root.getLeaf(), r -> acquisitionsIn(root, resolver, state));
     int before = ((JCTree) at.getLeaf()).getStartPosition();
-    MethodInvocationTree found = null;
-    MethodInvocationTree first = null;
-    for (MethodInvocationTree call :
-        LockSigns.lockNamedCallsIn(root.getLeaf(), root.getCompilationUnit(), state.context)) {
-      Optional<LockOperation> op = LockOperation.of(call, resolver, state);
-      if (op.isEmpty()
-          || op.get().effect() == LockOperation.Effect.RELEASE
-          || !op.get().locks().contains(lock)) {
+    Acquisition found = null;
+    Acquisition first = null;
+    for (Acquisition acquisition : inRoot) {
+      if (!acquisition.locks().contains(lock)) {
         continue;
       }
       if (first == null) {
-        first = call;
+        first = acquisition;
       }
-      if (((JCTree) call).getStartPosition() < before) {
-        found = call;
+      if (acquisition.position() < before) {
+        found = acquisition;
       }
     }
-    MethodInvocationTree acquisition = found != null ? found : first;
-    return acquisition == null ? null : TreePath.getPath(root, acquisition);
+    Acquisition chosen = found != null ? found : first;
+    return chosen == null ? null : TreePath.getPath(root, chosen.call());
+  }
+
+  /** The calls of a method or lambda body that take a lock, in source order. */
+  private static List<Acquisition> acquisitionsIn(
+      TreePath root, LockResolver resolver, VisitorState state) {
+    List<Acquisition> found = new ArrayList<>();
+    for (MethodInvocationTree call :
+        LockSigns.lockNamedCallsIn(root.getLeaf(), root.getCompilationUnit(), state.context)) {
+      Optional<LockOperation> op = LockOperation.of(call, resolver, state);
+      if (op.isPresent() && op.get().effect() != LockOperation.Effect.RELEASE) {
+        found.add(new Acquisition(call, ((JCTree) call).getStartPosition(), op.get().locks()));
+      }
+    }
+    return found;
   }
 }

@@ -11,6 +11,9 @@ import com.google.errorprone.bugpatterns.BugChecker;
 import com.google.errorprone.util.ASTHelpers;
 import com.sun.source.tree.ClassTree;
 import com.sun.source.tree.CompilationUnitTree;
+import com.sun.source.tree.MethodTree;
+import com.sun.source.tree.Tree;
+import com.sun.source.tree.VariableTree;
 import com.sun.source.util.TreePath;
 import com.sun.tools.javac.code.Symbol.ClassSymbol;
 import dev.deadbolt.analysis.BlockingRegions;
@@ -19,6 +22,8 @@ import dev.deadbolt.analysis.BlockingRegions.Region;
 import dev.deadbolt.analysis.Suppressions;
 import dev.deadbolt.config.DeadboltConfig;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Set;
 import javax.inject.Inject;
@@ -58,9 +63,8 @@ public final class BlockingCallUnderLock extends LockAnalysisChecker {
       // A declaration between the acquisition and a call (a local's initializer, a lambda in a field)
       // that suppresses this check silences that call alone.
       List<Call> calls = new ArrayList<>();
-      boolean anchorSuppressed = suppressionAt(region.anchor(), state).isPresent();
       for (Call call : region.calls()) {
-        if (anchorSuppressed || suppressionAt(call.path(), state).isEmpty()) {
+        if (!suppressedBetween(call.path(), region.anchor(), state)) {
           calls.add(call);
         }
       }
@@ -76,6 +80,30 @@ public final class BlockingCallUnderLock extends LockAnalysisChecker {
       }
       state.reportMatch(finding.report());
     }
+  }
+
+  /**
+   * Whether a declaration between the region's acquisition and the call (not around the acquisition:
+   * that decides the whole finding, in {@link Finding#report()}) suppresses this check.
+   */
+  private boolean suppressedBetween(TreePath call, TreePath anchor, VisitorState state) {
+    if (state.errorProneOptions().isIgnoreSuppressionAnnotations()) {
+      return false;
+    }
+    // Up to where the call's path meets the acquisition's (the acquisition itself, or for a lock()
+    // call the block both are in).
+    Set<Tree> aroundAnchor = Collections.newSetFromMap(new IdentityHashMap<>());
+    for (TreePath p = anchor; p != null; p = p.getParentPath()) {
+      aroundAnchor.add(p.getLeaf());
+    }
+    for (TreePath p = call; p != null && !aroundAnchor.contains(p.getLeaf()); p = p.getParentPath()) {
+      Tree leaf = p.getLeaf();
+      if ((leaf instanceof VariableTree || leaf instanceof ClassTree || leaf instanceof MethodTree)
+          && Suppressions.on(leaf, allNames(), state).isPresent()) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /**

@@ -839,6 +839,41 @@ public class BlockingCallUnderLockTest {
   }
 
   @Test
+  public void aSuppressedDeclarationInsideTheRegionSilencesItsCallsOnly() {
+    helper
+        .addSourceLines(
+            "Loader.java",
+            """
+            import java.io.*;
+            import java.util.concurrent.locks.ReentrantLock;
+            class Loader {
+              private final ReentrantLock lock = new ReentrantLock();
+              void load(BufferedReader in) throws Exception {
+                // BUG: Diagnostic contains: `lock` is held across a blocking call: `Thread.sleep()` sleeps the thread (line 11); `lock` is also taken by `reload()`
+                lock.lock();
+                try {
+                  @SuppressWarnings("BlockingCallUnderLock") // the header line is in memory already
+                  String header = in.readLine();
+                  Thread.sleep(1);
+                } finally {
+                  lock.unlock();
+                }
+              }
+              @SuppressWarnings("BlockingCallUnderLock") // only the loader thread takes this lock
+              void reload(BufferedReader in) throws Exception {
+                lock.lock();
+                try {
+                  in.readLine();
+                } finally {
+                  lock.unlock();
+                }
+              }
+            }
+            """)
+        .doTest();
+  }
+
+  @Test
   public void itSaysTheRegionAlsoPinsUnlessMonitorsNoLongerPin() {
     String source =
         """
