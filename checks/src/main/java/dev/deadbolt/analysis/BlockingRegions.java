@@ -101,7 +101,6 @@ public final class BlockingRegions {
 
   private final CompilationUnitTree unit;
   private final Map<Tree, Region> byAnchor = new LinkedHashMap<>();
-  private final Map<Tree, Region> byCall = new IdentityHashMap<>();
   /** Per method or lambda body, its calls that take a lock, resolved once (many calls ask). */
   private final Map<Tree, List<Acquisition>> acquisitions = new IdentityHashMap<>();
 
@@ -144,11 +143,6 @@ public final class BlockingRegions {
     return Optional.ofNullable(byAnchor.get(acquisition));
   }
 
-  /** The region a blocking call was counted in, if any. */
-  public Optional<Region> regionOf(Tree call) {
-    return Optional.ofNullable(byCall.get(call));
-  }
-
   private void consider(Tree call, VisitorState state, LockAnalyses analyses) {
     TreePath path = state.getPath();
     HeldLockAnalysis heldLocks = analyses.heldLocks();
@@ -182,7 +176,6 @@ public final class BlockingRegions {
     TreePath anchor = acquisitionOf(innermost, path, resolver, state, acquisitions);
     Region region = byAnchor.computeIfAbsent(anchor.getLeaf(), a -> new Region(anchor, innermost));
     region.calls.add(new Call(path, cause.get(), ImmutableSet.copyOf(ordered)));
-    byCall.put(call, region);
   }
 
   /**
