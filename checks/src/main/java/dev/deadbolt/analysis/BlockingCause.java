@@ -75,13 +75,14 @@ public record BlockingCause(
   }
 
   /**
-   * Whether this cause is a likelier one to show than {@code other}, for the same call: one reached
-   * unconditionally before one behind a branch, then network or database before other waits before
-   * files before printing, then the shorter chain.
+   * Whether this cause, reached through a branch if {@code branch}, is a likelier one to show than
+   * {@code other}, for the same call: one reached unconditionally before one behind a branch, then
+   * network or database before other waits before files before printing, then the shorter chain.
    */
-  boolean likelierThan(BlockingCause other) {
-    if (conditional != other.conditional) {
-      return !conditional;
+  boolean likelierThan(BlockingCause other, boolean branch) {
+    boolean thisConditional = conditional || branch;
+    if (thisConditional != other.conditional) {
+      return !thisConditional;
     }
     if (weight() != other.weight()) {
       return weight() < other.weight();

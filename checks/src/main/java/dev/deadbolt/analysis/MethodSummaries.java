@@ -273,6 +273,7 @@ final class MethodSummaries {
     int[] branches = {0};
     // The boolean parameters' values the code being scanned runs under, innermost last.
     List<Guard> guards = new ArrayList<>();
+    boolean testsParameters = hasBooleanParameter(method);
     List<Guarded> guardedBlocks = new ArrayList<>();
     new ExecutedNowScanner(immediate, state) {
       @Override
@@ -299,10 +300,12 @@ final class MethodSummaries {
       @Override
       public Void visitIf(IfTree node, Void unused) {
         scan(node.getCondition(), null);
-        List<Guard> then = parameterTerms(node.getCondition(), method);
+        List<Guard> then = testsParameters ? parameterTerms(node.getCondition(), method) : List.of();
         guards.addAll(then);
         branch(node.getThenStatement());
-        guards.subList(guards.size() - then.size(), guards.size()).clear();
+        for (int i = 0; i < then.size(); i++) {
+          guards.remove(guards.size() - 1);
+        }
         // `if (p) ... else X`: X runs when p is false; a compound condition says nothing of its else.
         Guard otherwise =
             then.size() == 1 && isSingleTerm(node.getCondition())
@@ -351,15 +354,16 @@ final class MethodSummaries {
        * guards on parameters, among the guarded ways.
        */
       private void offer(Optional<BlockingCause>[] holder, BlockingCause found) {
-        BlockingCause here = found.within(monitors, branches[0] > 0);
+        boolean branch = branches[0] > 0;
         if (holder == blocks && !guards.isEmpty()) {
           if (guardedBlocks.size() < GUARDED_KEPT) {
-            guardedBlocks.add(new Guarded(ImmutableList.copyOf(guards), here));
+            guardedBlocks.add(new Guarded(ImmutableList.copyOf(guards), found.within(monitors, branch)));
           }
           return;
         }
-        if (holder[0].isEmpty() || here.likelierThan(holder[0].get())) {
-          holder[0] = Optional.of(here);
+        // (Compared before it is made: most causes found are not kept.)
+        if (holder[0].isEmpty() || found.likelierThan(holder[0].get(), branch)) {
+          holder[0] = Optional.of(found.within(monitors, branch));
         }
       }
 
@@ -450,6 +454,15 @@ final class MethodSummaries {
       }
     }
     return List.of();
+  }
+
+  private static boolean hasBooleanParameter(MethodSymbol method) {
+    for (VarSymbol parameter : method.getParameters()) {
+      if (parameter.asType().getKind() == TypeKind.BOOLEAN) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** A condition that is one term, {@code p} or {@code !p}, not a conjunction. */

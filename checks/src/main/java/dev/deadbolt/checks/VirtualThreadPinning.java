@@ -68,11 +68,14 @@ public final class VirtualThreadPinning extends LockAnalysisChecker
     if (!VirtualThreadTarget.monitorsPin(config, state)) {
       return Description.NO_MATCH;
     }
+    if (reportedAsBlocking(tree, state)) {
+      return Description.NO_MATCH; // (asked first: a lookup, where the calls are a scan)
+    }
     LockId monitor =
         analyses(state).heldLocks().resolverFor(state.getPath(), state).monitor(tree.getExpression());
     List<PinningCall> calls =
         pinningCalls(new TreePath(state.getPath(), tree.getBlock()), monitor, state);
-    if (calls.isEmpty() || reportedAsBlocking(tree, state)) {
+    if (calls.isEmpty()) {
       return Description.NO_MATCH;
     }
     Advice advice = Advice.of(monitor, calls);
@@ -108,10 +111,13 @@ public final class VirtualThreadPinning extends LockAnalysisChecker
         || !VirtualThreadTarget.monitorsPin(config, state)) {
       return Description.NO_MATCH;
     }
+    if (reportedAsBlocking(tree, state)) {
+      return Description.NO_MATCH;
+    }
     LockId monitor = HeldLockAnalysis.synchronizedMethodMonitor(tree).iterator().next();
     List<PinningCall> calls =
         pinningCalls(new TreePath(state.getPath(), tree.getBody()), monitor, state);
-    if (calls.isEmpty() || reportedAsBlocking(tree, state)) {
+    if (calls.isEmpty()) {
       return Description.NO_MATCH;
     }
     return withCalls(finding(tree, state), calls, state)
