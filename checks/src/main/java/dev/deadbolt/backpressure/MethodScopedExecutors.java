@@ -25,8 +25,8 @@ import com.sun.source.tree.VariableTree;
 import com.sun.source.tree.WhileLoopTree;
 import com.sun.source.util.TreePath;
 import com.sun.source.util.TreePathScanner;
-import com.sun.source.util.TreeScanner;
 import com.sun.tools.javac.code.Symbol.VarSymbol;
+import dev.deadbolt.analysis.OwnCodeScanner;
 import java.util.ArrayList;
 import java.util.List;
 import javax.lang.model.element.ElementKind;
@@ -110,8 +110,9 @@ public final class MethodScopedExecutors {
    */
   private static boolean mayLeave(List<StatementTree> statements) {
     boolean[] leaves = {false};
-    TreeScanner<Void, Void> scanner =
-        new TreeScanner<>() {
+    // (Own code only: a lambda's or class's return leaves only itself.)
+    OwnCodeScanner scanner =
+        new OwnCodeScanner() {
           private int loops;
           private int switches;
           private final List<Name> labels = new ArrayList<>();
@@ -175,16 +176,6 @@ public final class MethodScopedExecutors {
             loops++;
             body.run();
             loops--;
-            return null;
-          }
-
-          @Override
-          public Void visitLambdaExpression(LambdaExpressionTree node, Void unused) {
-            return null;
-          }
-
-          @Override
-          public Void visitClass(ClassTree node, Void unused) {
             return null;
           }
         };
