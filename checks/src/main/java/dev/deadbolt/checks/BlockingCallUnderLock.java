@@ -71,12 +71,18 @@ public final class BlockingCallUnderLock extends LockAnalysisChecker {
       if (calls.isEmpty()) {
         continue;
       }
+      // Each call described once: the message groups the descriptions, SARIF shows each at its call.
+      ClassSymbol context = enclosingClass(region.anchor());
+      List<String> described = new ArrayList<>(calls.size());
+      for (Call call : calls) {
+        described.add(call.cause().describe(context));
+      }
       Finding finding =
           finding(region.anchor().getLeaf(), at)
-              .message(RegionMessage.of(region, calls, pins(region, state), analyses(at), at));
-      for (Call call : calls) {
-        finding.related(
-            call.path().getLeaf(), call.cause().describe(enclosingClass(call.path())));
+              .message(
+                  RegionMessage.of(region, calls, described, pins(region, state), analyses(at), at));
+      for (int i = 0; i < calls.size(); i++) {
+        finding.related(calls.get(i).path().getLeaf(), described.get(i));
       }
       state.reportMatch(finding.report());
     }

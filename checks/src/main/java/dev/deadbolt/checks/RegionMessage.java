@@ -32,9 +32,14 @@ final class RegionMessage {
 
   private RegionMessage() {}
 
+  /** {@code described}: each call's chain and reason, in the order of {@code calls}. */
   static String of(
-      Region region, List<Call> calls, boolean pins, LockAnalyses analyses, VisitorState state) {
-    ClassSymbol context = BlockingCallUnderLock.enclosingClass(region.anchor());
+      Region region,
+      List<Call> calls,
+      List<String> described,
+      boolean pins,
+      LockAnalyses analyses,
+      VisitorState state) {
     StringBuilder text = new StringBuilder();
     text.append(heldPhrase(calls))
         .append(" across ")
@@ -42,10 +47,8 @@ final class RegionMessage {
         .append(": ");
     // The same chain at several lines reads once, with its lines.
     Map<String, List<Long>> linesByChain = new LinkedHashMap<>();
-    for (Call call : calls) {
-      linesByChain
-          .computeIfAbsent(call.cause().describe(context), c -> new ArrayList<>())
-          .add(call.line());
+    for (int i = 0; i < calls.size(); i++) {
+      linesByChain.computeIfAbsent(described.get(i), c -> new ArrayList<>()).add(calls.get(i).line());
     }
     int shown = 0;
     int notShown = 0;
