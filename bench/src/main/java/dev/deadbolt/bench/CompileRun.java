@@ -3,6 +3,7 @@ package dev.deadbolt.bench;
 import com.google.errorprone.ErrorProneTimings;
 import com.sun.source.util.JavacTask;
 import com.sun.tools.javac.api.BasicJavacTask;
+import java.io.File;
 import java.io.IOException;
 import java.io.Writer;
 import java.lang.management.ManagementFactory;
@@ -29,7 +30,7 @@ import javax.tools.ToolProvider;
  * One measured compile, in a JVM of its own (so heap and JIT state never leak between runs). Prints
  * one {@code RESULT} line that {@link CompileBenchmark} reads.
  *
- * <p>Arguments: mode, source root, output dir, processor path, comma-separated Deadbolt check names,
+ * <p>Arguments: mode, source roots (joined by the path separator), output dir, processor path, comma-separated Deadbolt check names,
  * then any further javac options (the JDK corpus needs {@code --patch-module}).
  */
 public final class CompileRun {
@@ -37,20 +38,21 @@ public final class CompileRun {
 
   public static void main(String[] args) throws IOException {
     Mode mode = Mode.valueOf(args[0]);
-    Path sources = Paths.get(args[1]);
+    List<Path> sources = Arrays.stream(args[1].split(File.pathSeparator)).map(Paths::get).toList();
     Path out = Paths.get(args[2]);
     String processorPath = args[3];
     Set<String> deadboltChecks = Set.of(args[4].split(","));
     Files.createDirectories(out);
 
-    // An empty class path: the sources need only the JDK, and the benchmark's own class path (Error
-    // Prone's jars) must not be read as a library of the code compiled.
-    Path emptyClassPath = Files.createDirectories(out.resolveSibling("empty-class-path"));
-    List<String> options =
-        new ArrayList<>(
-            List.of(
-                "-d", out.toString(), "-classpath", emptyClassPath.toString(), "-proc:none", "-nowarn"));
-    options.addAll(Arrays.asList(args).subList(5, args.length));
+    List<String> extra = Arrays.asList(args).subList(5, args.length);
+    List<String> options = new ArrayList<>(List.of("-d", out.toString(), "-proc:none", "-nowarn"));
+    if (!extra.contains("-classpath")) {
+      // An empty class path: the sources need only the JDK, and the benchmark's own class path (Error
+      // Prone's jars) must not be read as a library of the code compiled. A real module brings its own.
+      Path emptyClassPath = Files.createDirectories(out.resolveSibling("empty-class-path"));
+      options.addAll(List.of("-classpath", emptyClassPath.toString()));
+    }
+    options.addAll(extra);
     options.addAll(mode.javacOptions(processorPath, deadboltChecks));
 
     // Warm-up compiles first, in this JVM, when asked: the measured compile then runs on JIT-compiled
@@ -63,14 +65,18 @@ public final class CompileRun {
   }
 
   private static void compile(
-      Mode mode, Path sources, List<String> options, Set<String> deadboltChecks, boolean measure)
+      Mode mode, List<Path> sources, List<String> options, Set<String> deadboltChecks, boolean measure)
       throws IOException {
     JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
     int[] errors = new int[1];
     List<String> firstErrors = new ArrayList<>();
-    try (StandardJavaFileManager files = javac.getStandardFileManager(null, null, null);
-        Stream<Path> walk = Files.walk(sources)) {
-      List<Path> javaFiles = walk.filter(p -> p.toString().endsWith(".java")).toList();
+    try (StandardJavaFileManager files = javac.getStandardFileManager(null, null, null)) {
+      List<Path> javaFiles = new ArrayList<>();
+      for (Path root : sources) {
+        try (Stream<Path> walk = Files.walk(root)) {
+          walk.filter(p -> p.toString().endsWith(".java")).forEach(javaFiles::add);
+        }
+      }
       JavacTask task =
           (JavacTask)
               javac.getTask(

@@ -1,6 +1,7 @@
 package dev.deadbolt.analysis;
 
-import static com.google.errorprone.matchers.method.MethodMatchers.instanceMethod;
+import static dev.deadbolt.analysis.KnownMethod.exactInstanceMethod;
+import static dev.deadbolt.analysis.KnownMethod.instanceMethod;
 
 import com.google.common.collect.ImmutableMap;
 import com.google.errorprone.VisitorState;
@@ -33,10 +34,9 @@ import javax.lang.model.element.AnnotationMirror;
  */
 public final class BlockingCalls {
   private static final Matcher<ExpressionTree> TIMED_WAIT =
-      instanceMethod().onExactClass("java.util.concurrent.TimeUnit").named("timedWait");
+      exactInstanceMethod("java.util.concurrent.TimeUnit", "timedWait");
   private static final Matcher<ExpressionTree> CONDITION_AWAIT =
-      instanceMethod().onDescendantOf("java.util.concurrent.locks.Condition").withNameMatching(
-          java.util.regex.Pattern.compile("await.*"));
+      instanceMethod("java.util.concurrent.locks.Condition").namedWithPrefix("await");
 
   private final MethodCatalog catalog;
   private final MethodSummaries summaries;

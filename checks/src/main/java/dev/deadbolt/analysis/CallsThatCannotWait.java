@@ -1,9 +1,8 @@
 package dev.deadbolt.analysis;
 
-import static com.google.errorprone.matchers.method.MethodMatchers.constructor;
-import static com.google.errorprone.matchers.method.MethodMatchers.instanceMethod;
-import static com.google.errorprone.matchers.method.MethodMatchers.staticMethod;
-import static com.google.errorprone.predicates.TypePredicates.isExactTypeAny;
+import static dev.deadbolt.analysis.KnownMethod.constructorOfAny;
+import static dev.deadbolt.analysis.KnownMethod.instanceMethod;
+import static dev.deadbolt.analysis.KnownMethod.staticMethod;
 
 import com.google.common.collect.ImmutableList;
 import com.google.common.collect.ImmutableSet;
@@ -38,7 +37,6 @@ import java.util.ArrayList;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Pattern;
 import javax.lang.model.element.ElementKind;
 import org.jspecify.annotations.Nullable;
 
@@ -64,13 +62,16 @@ final class CallsThatCannotWait {
   private static final Context.Key<CallsThatCannotWait> KEY = new Context.Key<>();
 
   private static final Matcher<ExpressionTree> WAITS_FOR_SPACE =
-      instanceMethod()
-          .onDescendantOf("java.util.concurrent.BlockingQueue")
-          .namedAnyOf("put", "putFirst", "putLast", "offer", "offerFirst", "offerLast");
+      instanceMethod(
+          "java.util.concurrent.BlockingQueue",
+          "put",
+          "putFirst",
+          "putLast",
+          "offer",
+          "offerFirst",
+          "offerLast");
   private static final Matcher<ExpressionTree> WAITS_FOR_TERMINATION =
-      instanceMethod()
-          .onDescendantOf("java.util.concurrent.ExecutorService")
-          .namedAnyOf("awaitTermination", "close");
+      instanceMethod("java.util.concurrent.ExecutorService", "awaitTermination", "close");
 
   /** What can be asked of an executor without giving it a task. */
   private static final ImmutableSet<String> LIFECYCLE =
@@ -88,17 +89,13 @@ final class CallsThatCannotWait {
 
   /** Each of these makes a new executor with no task and no thread. */
   private static final Matcher<ExpressionTree> NEW_EXECUTOR =
-      staticMethod()
-          .onClass("java.util.concurrent.Executors")
-          .withNameMatching(Pattern.compile("new.*"));
+      staticMethod("java.util.concurrent.Executors").namedWithPrefix("new");
   private static final Matcher<ExpressionTree> NEW_POOL =
-      constructor()
-          .forClass(
-              isExactTypeAny(
+      constructorOfAny(
                   ImmutableList.of(
                       "java.util.concurrent.ThreadPoolExecutor",
                       "java.util.concurrent.ScheduledThreadPoolExecutor",
-                      "java.util.concurrent.ForkJoinPool")));
+                      "java.util.concurrent.ForkJoinPool"));
 
   private final Map<VarSymbol, Boolean> withoutCapacity = new IdentityHashMap<>();
 

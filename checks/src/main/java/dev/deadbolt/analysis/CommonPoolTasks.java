@@ -1,8 +1,8 @@
 package dev.deadbolt.analysis;
 
-import static com.google.errorprone.matchers.Matchers.anyOf;
-import static com.google.errorprone.matchers.method.MethodMatchers.instanceMethod;
-import static com.google.errorprone.matchers.method.MethodMatchers.staticMethod;
+import static dev.deadbolt.analysis.KnownMethod.anyOf;
+import static dev.deadbolt.analysis.KnownMethod.instanceMethod;
+import static dev.deadbolt.analysis.KnownMethod.staticMethod;
 
 import com.google.common.collect.ImmutableSet;
 import com.google.errorprone.VisitorState;
@@ -19,7 +19,6 @@ import dev.deadbolt.analysis.NonBlockingContext.Kind;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalInt;
-import java.util.regex.Pattern;
 
 /**
  * Tasks that run on the common {@code ForkJoinPool}: those given to a {@code CompletableFuture}
@@ -28,34 +27,29 @@ import java.util.regex.Pattern;
  */
 final class CommonPoolTasks {
   private static final String COMPLETABLE_FUTURE = "java.util.concurrent.CompletableFuture";
-  private static final Pattern ASYNC_NAME = Pattern.compile(".+Async");
+  private static final String ASYNC = "Async";
 
   private static final Matcher<ExpressionTree> ASYNC_METHOD =
       anyOf(
-          staticMethod().onClass(COMPLETABLE_FUTURE).withNameMatching(ASYNC_NAME),
-          instanceMethod().onDescendantOf(COMPLETABLE_FUTURE).withNameMatching(ASYNC_NAME));
+          staticMethod(COMPLETABLE_FUTURE).namedWithSuffix(ASYNC),
+          instanceMethod(COMPLETABLE_FUTURE).namedWithSuffix(ASYNC));
   private static final Matcher<ExpressionTree> COMMON_POOL =
-      staticMethod().onClass("java.util.concurrent.ForkJoinPool").named("commonPool");
+      staticMethod("java.util.concurrent.ForkJoinPool", "commonPool");
   /** {@code delayedExecutor(delay, unit)}, without an executor, runs the task on the common pool. */
   private static final Matcher<ExpressionTree> DEFAULT_DELAYED_EXECUTOR =
-      staticMethod()
-          .onClass(COMPLETABLE_FUTURE)
-          .named("delayedExecutor")
+      staticMethod(COMPLETABLE_FUTURE, "delayedExecutor")
           .withParameters("long", "java.util.concurrent.TimeUnit");
   private static final Matcher<ExpressionTree> ALL_OF =
-      staticMethod().onClass(COMPLETABLE_FUTURE).named("allOf");
+      staticMethod(COMPLETABLE_FUTURE, "allOf");
   /** Stages that run after both their receiver and their first argument completed. */
   private static final Matcher<ExpressionTree> BOTH =
-      instanceMethod()
-          .onDescendantOf(COMPLETABLE_FUTURE)
-          .namedAnyOf("thenCombineAsync", "thenAcceptBothAsync", "runAfterBothAsync");
+      instanceMethod(
+          COMPLETABLE_FUTURE, "thenCombineAsync", "thenAcceptBothAsync", "runAfterBothAsync");
   /** The names of the calls {@link #isCommonPool} recognizes. */
   private static final ImmutableSet<String> COMMON_POOL_WRITTEN_NAMES =
       ImmutableSet.of("commonPool", "delayedExecutor");
   private static final Matcher<ExpressionTree> POOL_SUBMIT =
-      instanceMethod()
-          .onDescendantOf("java.util.concurrent.ForkJoinPool")
-          .namedAnyOf("submit", "execute");
+      instanceMethod("java.util.concurrent.ForkJoinPool", "submit", "execute");
 
   private CommonPoolTasks() {}
 

@@ -32,9 +32,7 @@ public final class LockAnalyses {
         new BlockingCalls(config.blockingEntries(), immediateMethods, lockTakers, state);
     this.nonBlockingContexts =
         new NonBlockingContexts(
-            immediateMethods,
-            BuiltInCatalogs.EVENT_LOOP_CALLBACKS,
-            BuiltInCatalogs.REACTIVE_OPERATORS);
+            immediateMethods, BuiltInCatalogs::eventLoopCallbacks, BuiltInCatalogs::reactiveOperators);
   }
 
   /** The analyses of the compilation {@code state} belongs to, created on first use. */

@@ -15,6 +15,18 @@ import java.util.Optional;
  */
 public record LockNode(Kind kind, Symbol symbol) {
 
+  // Written out: a record's generated equals and hashCode link through a bootstrap method on first
+  // use, a millisecond or more in a compile that has not yet needed that machinery.
+  @Override
+  public boolean equals(Object o) {
+    return o instanceof LockNode other && kind == other.kind && symbol == other.symbol;
+  }
+
+  @Override
+  public int hashCode() {
+    return 31 * kind.hashCode() + System.identityHashCode(symbol);
+  }
+
   /** What a node's symbol declares. */
   public enum Kind {
     FIELD,

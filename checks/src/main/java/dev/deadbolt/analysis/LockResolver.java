@@ -1,6 +1,7 @@
 package dev.deadbolt.analysis;
 
-import static com.google.errorprone.matchers.method.MethodMatchers.instanceMethod;
+import static dev.deadbolt.analysis.KnownMethod.exactInstanceMethod;
+import static dev.deadbolt.analysis.KnownMethod.instanceMethod;
 
 import com.google.common.collect.ImmutableList;
 import com.google.common.collect.ImmutableSet;
@@ -43,21 +44,17 @@ public final class LockResolver {
   private static final int MAX_ALIAS_DEPTH = 8;
 
   private static final Matcher<ExpressionTree> READ_VIEW =
-      instanceMethod().onDescendantOf("java.util.concurrent.locks.ReadWriteLock").named("readLock");
+      instanceMethod("java.util.concurrent.locks.ReadWriteLock", "readLock");
   private static final Matcher<ExpressionTree> WRITE_VIEW =
-      instanceMethod().onDescendantOf("java.util.concurrent.locks.ReadWriteLock").named("writeLock");
+      instanceMethod("java.util.concurrent.locks.ReadWriteLock", "writeLock");
   private static final Matcher<ExpressionTree> STAMPED_READ_VIEW =
-      instanceMethod()
-          .onExactClass("java.util.concurrent.locks.StampedLock")
-          .namedAnyOf("asReadLock");
+      exactInstanceMethod("java.util.concurrent.locks.StampedLock", "asReadLock");
   private static final Matcher<ExpressionTree> STAMPED_WRITE_VIEW =
-      instanceMethod()
-          .onExactClass("java.util.concurrent.locks.StampedLock")
-          .namedAnyOf("asWriteLock");
+      exactInstanceMethod("java.util.concurrent.locks.StampedLock", "asWriteLock");
   private static final ImmutableSet<String> VIEW_NAMES =
       ImmutableSet.of("readLock", "writeLock", "asReadLock", "asWriteLock");
   private static final Matcher<ExpressionTree> NEW_CONDITION =
-      instanceMethod().onDescendantOf("java.util.concurrent.locks.Lock").named("newCondition");
+      instanceMethod("java.util.concurrent.locks.Lock", "newCondition");
 
   private final VisitorState state;
   private final Tree member;
@@ -176,7 +173,19 @@ public final class LockResolver {
   }
 
   /** A field of the current object, as the code of a member of {@code memberOwner} names it. */
-  private record SelfField(ClassSymbol memberOwner, VarSymbol field) {}
+  private record SelfField(ClassSymbol memberOwner, VarSymbol field) {
+    // Written out: a record's generated equals and hashCode link through a bootstrap method on first
+    // use, a millisecond or more in a compile that has not yet needed that machinery.
+    @Override
+    public boolean equals(Object o) {
+      return o instanceof SelfField other && memberOwner == other.memberOwner && field == other.field;
+    }
+
+    @Override
+    public int hashCode() {
+      return 31 * System.identityHashCode(memberOwner) + System.identityHashCode(field);
+    }
+  }
 
   /** The lock each field of the current object denotes, for the compilation. */
   private static final Context.Key<Map<SelfField, LockId>> SELF_FIELD_LOCKS = new Context.Key<>();

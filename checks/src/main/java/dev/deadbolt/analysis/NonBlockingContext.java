@@ -1,6 +1,6 @@
 package dev.deadbolt.analysis;
 
-import static com.google.errorprone.matchers.method.MethodMatchers.instanceMethod;
+import static dev.deadbolt.analysis.KnownMethod.instanceMethod;
 
 import com.google.common.collect.ImmutableSet;
 import com.google.errorprone.VisitorState;
@@ -25,7 +25,7 @@ public record NonBlockingContext(
     Kind kind, String description, TreePath origin, ImmutableSet<Symbol> completedFutures) {
 
   private static final Matcher<ExpressionTree> FUTURE_RESULT =
-      instanceMethod().onDescendantOf("java.util.concurrent.Future").namedAnyOf("join", "get");
+      instanceMethod("java.util.concurrent.Future", "join", "get");
 
   NonBlockingContext(Kind kind, String description, TreePath origin) {
     this(kind, description, origin, ImmutableSet.of());

@@ -19,6 +19,7 @@ import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -40,8 +41,11 @@ public final class NonBlockingContexts {
   private final Map<Tree, Optional<NonBlockingContext>> decided = new IdentityHashMap<>();
   @Nullable private CompilationUnitTree unit;
 
+  /** The catalogs are read when first needed: most compiles need neither. */
   NonBlockingContexts(
-      ImmediateMethods immediate, List<CatalogEntry> callbacks, List<CatalogEntry> operators) {
+      ImmediateMethods immediate,
+      Supplier<List<CatalogEntry>> callbacks,
+      Supplier<List<CatalogEntry>> operators) {
     this.immediate = immediate;
     this.callbacks = new EventLoopCallbacks(callbacks);
     this.reactive = new ReactiveOperators(operators);

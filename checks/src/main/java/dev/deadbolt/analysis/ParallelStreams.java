@@ -1,7 +1,7 @@
 package dev.deadbolt.analysis;
 
-import static com.google.errorprone.matchers.method.MethodMatchers.instanceMethod;
-import static com.google.errorprone.matchers.method.MethodMatchers.staticMethod;
+import static dev.deadbolt.analysis.KnownMethod.instanceMethod;
+import static dev.deadbolt.analysis.KnownMethod.staticMethod;
 
 import com.google.errorprone.VisitorState;
 import com.google.errorprone.matchers.Matcher;
@@ -15,7 +15,6 @@ import dev.deadbolt.analysis.NonBlockingContext.Kind;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.Optional;
-import java.util.regex.Pattern;
 
 /**
  * Lambdas of a parallel stream's operations, which run on the common {@code ForkJoinPool}. A pipeline is
@@ -27,18 +26,17 @@ final class ParallelStreams {
   private static final String BASE_STREAM = "java.util.stream.BaseStream";
 
   private static final Matcher<ExpressionTree> STREAM_OPERATION =
-      instanceMethod().onDescendantOf(BASE_STREAM);
+      instanceMethod(BASE_STREAM);
   private static final Matcher<ExpressionTree> PARALLEL =
-      instanceMethod().onDescendantOf(BASE_STREAM).named("parallel");
+      instanceMethod(BASE_STREAM, "parallel");
   private static final Matcher<ExpressionTree> SEQUENTIAL =
-      instanceMethod().onDescendantOf(BASE_STREAM).named("sequential");
+      instanceMethod(BASE_STREAM, "sequential");
   private static final Matcher<ExpressionTree> PARALLEL_STREAM =
-      instanceMethod().onDescendantOf("java.util.Collection").named("parallelStream");
+      instanceMethod("java.util.Collection", "parallelStream");
   /** {@code StreamSupport.stream(spliterator, parallel)} and its variants. */
   private static final Matcher<ExpressionTree> STREAM_SUPPORT =
-      staticMethod()
-          .onClass("java.util.stream.StreamSupport")
-          .withNameMatching(Pattern.compile("(int|long|double)?[sS]tream"));
+      staticMethod(
+          "java.util.stream.StreamSupport", "stream", "intStream", "longStream", "doubleStream");
 
   private ParallelStreams() {}
 

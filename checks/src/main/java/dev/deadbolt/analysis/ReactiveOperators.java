@@ -1,8 +1,9 @@
 package dev.deadbolt.analysis;
 
-import static com.google.errorprone.matchers.Matchers.anyOf;
-import static com.google.errorprone.matchers.method.MethodMatchers.instanceMethod;
-import static com.google.errorprone.matchers.method.MethodMatchers.staticMethod;
+import static dev.deadbolt.analysis.KnownMethod.anyOf;
+import static dev.deadbolt.analysis.KnownMethod.instanceMethodOfAny;
+import static dev.deadbolt.analysis.KnownMethod.staticMethod;
+import static dev.deadbolt.analysis.KnownMethod.staticMethodOfAny;
 
 import com.google.common.collect.ImmutableList;
 import com.google.errorprone.VisitorState;
@@ -18,6 +19,7 @@ import dev.deadbolt.catalog.CatalogEntry;
 import dev.deadbolt.catalog.MethodCatalog;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -53,20 +55,19 @@ final class ReactiveOperators {
 
   /** Moves the operators downstream of it. */
   private static final Matcher<ExpressionTree> PUBLISH_ON =
-      instanceMethod().onDescendantOfAny(PUBLISHERS).namedAnyOf("publishOn", "observeOn", "runOn");
+      instanceMethodOfAny(PUBLISHERS, "publishOn", "observeOn", "runOn");
   /** Moves the subscription, and so the source and every operator before the first publishOn. */
   private static final Matcher<ExpressionTree> SUBSCRIBE_ON =
-      instanceMethod().onDescendantOfAny(PUBLISHERS).named("subscribeOn");
+      instanceMethodOfAny(PUBLISHERS, "subscribeOn");
   private static final Matcher<ExpressionTree> NON_BLOCKING_SCHEDULER =
       anyOf(
-          staticMethod()
-              .onClass("reactor.core.scheduler.Schedulers")
-              .namedAnyOf("parallel", "single", "newParallel", "newSingle"),
-          staticMethod().onClassAny(RX_SCHEDULERS).namedAnyOf("computation", "single"));
+          staticMethod(
+              "reactor.core.scheduler.Schedulers", "parallel", "single", "newParallel", "newSingle"),
+          staticMethodOfAny(RX_SCHEDULERS, "computation", "single"));
   private static final Matcher<ExpressionTree> SAME_THREAD_SCHEDULER =
       anyOf(
-          staticMethod().onClass("reactor.core.scheduler.Schedulers").named("immediate"),
-          staticMethod().onClassAny(RX_SCHEDULERS).named("trampoline"));
+          staticMethod("reactor.core.scheduler.Schedulers", "immediate"),
+          staticMethodOfAny(RX_SCHEDULERS, "trampoline"));
 
   /** Where a {@code publishOn}/{@code subscribeOn} sends the work. */
   private enum Move {
@@ -78,10 +79,33 @@ final class ReactiveOperators {
     OFF
   }
 
-  private final MethodCatalog operators;
+  private final Supplier<List<CatalogEntry>> entries;
+  /**
+   * Read on the first lambda of a compilation that has a publisher type on its class path, empty
+   * without one: every type the catalog names is one of {@link #PUBLISHERS} (a test holds it to that).
+   */
+  private @Nullable Optional<MethodCatalog> operators;
 
-  ReactiveOperators(List<CatalogEntry> operators) {
-    this.operators = new MethodCatalog(operators);
+  ReactiveOperators(Supplier<List<CatalogEntry>> entries) {
+    this.entries = entries;
+  }
+
+  private Optional<MethodCatalog> operators(VisitorState state) {
+    if (operators == null) {
+      operators = Optional.empty();
+      for (String publisher : PUBLISHERS) {
+        if (state.getTypeFromString(publisher) != null) {
+          operators = Optional.of(new MethodCatalog(entries.get()));
+          break;
+        }
+      }
+    }
+    return operators;
+  }
+
+  /** The types whose operators the catalog lists, and which publishOn/subscribeOn move. */
+  static ImmutableList<String> publisherTypes() {
+    return PUBLISHERS;
   }
 
   /**
@@ -89,13 +113,17 @@ final class ReactiveOperators {
    * {@code callPath}, when that call is a reactive operator the chain leaves on a non-blocking thread.
    */
   Optional<NonBlockingContext> contextOf(TreePath function, TreePath callPath, VisitorState state) {
+    Optional<MethodCatalog> catalog = operators(state);
+    if (catalog.isEmpty()) {
+      return Optional.empty();
+    }
     MethodInvocationTree call = (MethodInvocationTree) callPath.getLeaf();
     MethodSymbol method = ASTHelpers.getSymbol(call);
     if (method == null) {
       return Optional.empty();
     }
     Optional<CatalogEntry> operator =
-        operators.lookup(method, ASTHelpers.getReceiverType(call), state.getTypes());
+        catalog.get().lookup(method, ASTHelpers.getReceiverType(call), state.getTypes());
     if (operator.isEmpty()) {
       return Optional.empty();
     }

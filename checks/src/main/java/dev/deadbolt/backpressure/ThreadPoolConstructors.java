@@ -1,6 +1,6 @@
 package dev.deadbolt.backpressure;
 
-import static com.google.errorprone.matchers.method.MethodMatchers.constructor;
+import static dev.deadbolt.analysis.KnownMethod.constructor;
 
 import com.google.errorprone.VisitorState;
 import com.google.errorprone.matchers.Matcher;
@@ -19,7 +19,7 @@ import java.util.List;
 public final class ThreadPoolConstructors {
   // Exactly ThreadPoolExecutor: a subclass's own constructor may order its parameters differently.
   private static final Matcher<ExpressionTree> CONSTRUCTOR =
-      constructor().forClass("java.util.concurrent.ThreadPoolExecutor");
+      constructor("java.util.concurrent.ThreadPoolExecutor");
 
   // Every constructor starts (corePoolSize, maximumPoolSize, keepAliveTime, unit, workQueue, ...).
   public static final int MAXIMUM_POOL_SIZE = 1;

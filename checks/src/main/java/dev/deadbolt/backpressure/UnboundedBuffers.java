@@ -1,9 +1,9 @@
 package dev.deadbolt.backpressure;
 
-import static com.google.errorprone.matchers.method.MethodMatchers.constructor;
-import static com.google.errorprone.matchers.method.MethodMatchers.instanceMethod;
-import static com.google.errorprone.matchers.method.MethodMatchers.staticMethod;
-import static com.google.errorprone.predicates.TypePredicates.isExactTypeAny;
+import static dev.deadbolt.analysis.KnownMethod.constructorOfAny;
+import static dev.deadbolt.analysis.KnownMethod.instanceMethod;
+import static dev.deadbolt.analysis.KnownMethod.instanceMethodOfAny;
+import static dev.deadbolt.analysis.KnownMethod.staticMethod;
 
 import com.google.common.collect.ImmutableList;
 import com.google.common.collect.ImmutableSet;
@@ -66,46 +66,40 @@ public final class UnboundedBuffers {
           .build();
 
   private static final Matcher<ExpressionTree> LINKED_BLOCKING_DEFAULT =
-      constructor().forClass(isExactTypeAny(LINKED_BLOCKING)).withNoParameters();
+      constructorOfAny(LINKED_BLOCKING).withNoParameters();
   private static final Matcher<ExpressionTree> LINKED_BLOCKING_SIZED =
-      constructor().forClass(isExactTypeAny(LINKED_BLOCKING)).withParameters("int");
+      constructorOfAny(LINKED_BLOCKING).withParameters("int");
   private static final Matcher<ExpressionTree> LINKED_BLOCKING_COPY =
-      constructor().forClass(isExactTypeAny(LINKED_BLOCKING)).withParameters("java.util.Collection");
+      constructorOfAny(LINKED_BLOCKING).withParameters("java.util.Collection");
   private static final Matcher<ExpressionTree> NEVER_BOUNDED_NEW =
-      constructor().forClass(isExactTypeAny(NEVER_BOUNDED));
+      constructorOfAny(NEVER_BOUNDED);
 
   private static final Matcher<ExpressionTree> GUAVA_LINKED_DEFAULT =
-      staticMethod()
-          .onClass(GUAVA_QUEUES)
-          .namedAnyOf("newLinkedBlockingQueue", "newLinkedBlockingDeque")
+      staticMethod(GUAVA_QUEUES, "newLinkedBlockingQueue", "newLinkedBlockingDeque")
           .withNoParameters();
   private static final Matcher<ExpressionTree> GUAVA_LINKED_SIZED =
-      staticMethod()
-          .onClass(GUAVA_QUEUES)
-          .namedAnyOf("newLinkedBlockingQueue", "newLinkedBlockingDeque")
+      staticMethod(GUAVA_QUEUES, "newLinkedBlockingQueue", "newLinkedBlockingDeque")
           .withParameters("int");
   private static final Matcher<ExpressionTree> GUAVA_LINKED_COPY =
-      staticMethod()
-          .onClass(GUAVA_QUEUES)
-          .namedAnyOf("newLinkedBlockingQueue", "newLinkedBlockingDeque")
+      staticMethod(GUAVA_QUEUES, "newLinkedBlockingQueue", "newLinkedBlockingDeque")
           .withParameters("java.lang.Iterable");
   private static final Matcher<ExpressionTree> GUAVA_PRIORITY =
-      staticMethod().onClass(GUAVA_QUEUES).named("newPriorityBlockingQueue");
+      staticMethod(GUAVA_QUEUES, "newPriorityBlockingQueue");
 
   private static final Matcher<ExpressionTree> FLUX_BUFFER_DEFAULT =
-      instanceMethod().onDescendantOf(REACTOR_FLUX).named(BUFFER).withNoParameters();
+      instanceMethod(REACTOR_FLUX, BUFFER).withNoParameters();
   private static final Matcher<ExpressionTree> FLUX_BUFFER =
-      instanceMethod().onDescendantOf(REACTOR_FLUX).named(BUFFER);
+      instanceMethod(REACTOR_FLUX, BUFFER);
   // multicast().onBackpressureBuffer() is bounded (Queues.SMALL_BUFFER_SIZE); only unicast's is not.
   private static final Matcher<ExpressionTree> UNICAST_BUFFER_DEFAULT =
-      instanceMethod().onDescendantOf(REACTOR_UNICAST_SPEC).named(BUFFER).withNoParameters();
+      instanceMethod(REACTOR_UNICAST_SPEC, BUFFER).withNoParameters();
 
   private static final Matcher<ExpressionTree> RX_BUFFER_DEFAULT =
-      instanceMethod().onDescendantOfAny(RX_FLOWABLES).named(BUFFER).withNoParameters();
+      instanceMethodOfAny(RX_FLOWABLES, BUFFER).withNoParameters();
   private static final Matcher<ExpressionTree> RX_BUFFER_DELAY_ERROR =
-      instanceMethod().onDescendantOfAny(RX_FLOWABLES).named(BUFFER).withParameters("boolean");
+      instanceMethodOfAny(RX_FLOWABLES, BUFFER).withParameters("boolean");
   private static final Matcher<ExpressionTree> RX_BUFFER =
-      instanceMethod().onDescendantOfAny(RX_FLOWABLES).named(BUFFER);
+      instanceMethodOfAny(RX_FLOWABLES, BUFFER);
   // In onBackpressureBuffer(int capacity, boolean delayError, boolean unbounded, ...), a true third
   // argument turns the capacity into the size of each linked chunk.
   private static final int RX_UNBOUNDED_FLAG = 2;

@@ -5,25 +5,60 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
-/** The catalogs that ship inside the Deadbolt jar, parsed once per JVM. */
+/**
+ * The catalogs that ship inside the Deadbolt jar, each parsed when first asked for, once per JVM (javac
+ * loads Deadbolt afresh for each compile, so that is once per compile): a compile whose code never
+ * reaches a reactive chain or a Netty handler does not read their catalogs.
+ */
 public final class BuiltInCatalogs {
+  // Written and read without a lock: two threads racing would parse the same text to equal lists.
+  private static volatile @Nullable List<CatalogEntry> blocking;
+  private static volatile @Nullable List<CatalogEntry> immediate;
+  private static volatile @Nullable List<CatalogEntry> eventLoopCallbacks;
+  private static volatile @Nullable List<CatalogEntry> reactiveOperators;
+
+  private BuiltInCatalogs() {}
+
   /** What blocks: {@code blocking-methods.txt} beside this class. */
-  public static final List<CatalogEntry> BLOCKING = load("blocking-methods.txt", true);
+  public static List<CatalogEntry> blocking() {
+    List<CatalogEntry> entries = blocking;
+    if (entries == null) {
+      blocking = entries = load("blocking-methods.txt", true);
+    }
+    return entries;
+  }
 
   /** Which methods run the lambdas passed to them before returning: {@code immediate-methods.txt}. */
-  public static final List<CatalogEntry> IMMEDIATE = load("immediate-methods.txt", false);
+  public static List<CatalogEntry> immediate() {
+    List<CatalogEntry> entries = immediate;
+    if (entries == null) {
+      immediate = entries = load("immediate-methods.txt", false);
+    }
+    return entries;
+  }
 
   /** Framework methods that run on an event loop when called: {@code event-loop-callbacks.txt}. */
-  public static final List<CatalogEntry> EVENT_LOOP_CALLBACKS = load("event-loop-callbacks.txt", true);
+  public static List<CatalogEntry> eventLoopCallbacks() {
+    List<CatalogEntry> entries = eventLoopCallbacks;
+    if (entries == null) {
+      eventLoopCallbacks = entries = load("event-loop-callbacks.txt", true);
+    }
+    return entries;
+  }
 
   /**
    * Reactor and RxJava methods whose lambdas run on the thread that signals the stream: {@code
    * reactive-operators.txt}.
    */
-  public static final List<CatalogEntry> REACTIVE_OPERATORS = load("reactive-operators.txt", true);
-
-  private BuiltInCatalogs() {}
+  public static List<CatalogEntry> reactiveOperators() {
+    List<CatalogEntry> entries = reactiveOperators;
+    if (entries == null) {
+      reactiveOperators = entries = load("reactive-operators.txt", true);
+    }
+    return entries;
+  }
 
   private static List<CatalogEntry> load(String resource, boolean reasonRequired) {
     try (InputStream in = BuiltInCatalogs.class.getResourceAsStream(resource)) {

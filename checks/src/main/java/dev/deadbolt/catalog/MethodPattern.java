@@ -1,8 +1,6 @@
 package dev.deadbolt.catalog;
 
 import java.util.OptionalInt;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * One {@code Type#method/arity} pattern of a catalog line.
@@ -22,23 +20,77 @@ public record MethodPattern(String type, String method, OptionalInt arity) {
   /** The name a constructor has in a pattern. */
   public static final String CONSTRUCTOR = "new";
 
-  private static final Pattern SYNTAX =
-      Pattern.compile(
-          "(?<type>[A-Za-z_$][\\w$]*(?:\\.[A-Za-z_$][\\w$]*)*)"
-              + "(?:#(?<method>[A-Za-z_$][\\w$]*\\*?|\\*)(?:/(?<arity>\\d{1,3}))?)?");
-
-  /** Parses {@code text}, or throws {@link IllegalArgumentException} saying what is expected. */
+  /**
+   * Parses {@code text}, or throws {@link IllegalArgumentException} saying what is expected. Read
+   * character by character, not by a regular expression: the built-in catalogs are parsed in every
+   * compile (javac loads Deadbolt afresh each time), and a cold regular expression engine cost
+   * several times the rest of the parse.
+   */
   public static MethodPattern parse(String text) {
-    Matcher m = SYNTAX.matcher(text);
-    if (!m.matches()) {
-      throw new IllegalArgumentException(
-          "'" + text + "' is not a method pattern: expected Type, Type#method, Type#prefix*,"
-              + " Type#new or Type#method/arity, with Type fully qualified");
+    int hash = text.indexOf('#');
+    String type = hash < 0 ? text : text.substring(0, hash);
+    if (!isQualifiedName(type)) {
+      throw notAPattern(text);
     }
-    String method = m.group("method") == null ? "*" : m.group("method");
-    OptionalInt arity =
-        m.group("arity") == null ? OptionalInt.empty() : OptionalInt.of(Integer.parseInt(m.group("arity")));
-    return new MethodPattern(m.group("type"), method, arity);
+    if (hash < 0) {
+      return new MethodPattern(type, "*", OptionalInt.empty());
+    }
+    int slash = text.indexOf('/', hash);
+    String method = text.substring(hash + 1, slash < 0 ? text.length() : slash);
+    String name = method.endsWith("*") ? method.substring(0, method.length() - 1) : method;
+    if (!method.equals("*") && !isIdentifier(name)) {
+      throw notAPattern(text);
+    }
+    if (slash < 0) {
+      return new MethodPattern(type, method, OptionalInt.empty());
+    }
+    String arity = text.substring(slash + 1);
+    if (arity.isEmpty() || arity.length() > 3) {
+      throw notAPattern(text);
+    }
+    for (int i = 0; i < arity.length(); i++) {
+      if (arity.charAt(i) < '0' || arity.charAt(i) > '9') {
+        throw notAPattern(text);
+      }
+    }
+    return new MethodPattern(type, method, OptionalInt.of(Integer.parseInt(arity)));
+  }
+
+  private static IllegalArgumentException notAPattern(String text) {
+    return new IllegalArgumentException(
+        "'" + text + "' is not a method pattern: expected Type, Type#method, Type#prefix*,"
+            + " Type#new or Type#method/arity, with Type fully qualified");
+  }
+
+  /** Dot-separated identifiers ({@code java.util.Map}). */
+  private static boolean isQualifiedName(String name) {
+    int start = 0;
+    while (true) {
+      int dot = name.indexOf('.', start);
+      if (!isIdentifier(dot < 0 ? name.substring(start) : name.substring(start, dot))) {
+        return false;
+      }
+      if (dot < 0) {
+        return true;
+      }
+      start = dot + 1;
+    }
+  }
+
+  /** An identifier of ASCII letters, digits, {@code _} and {@code $}, not starting with a digit. */
+  private static boolean isIdentifier(String name) {
+    if (name.isEmpty() || (name.charAt(0) >= '0' && name.charAt(0) <= '9')) {
+      return false;
+    }
+    for (int i = 0; i < name.length(); i++) {
+      char c = name.charAt(i);
+      boolean letterOrDigit =
+          (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
+      if (!letterOrDigit && c != '_' && c != '$') {
+        return false;
+      }
+    }
+    return true;
   }
 
   /** Whether a method of this name and parameter count is one the pattern names. */

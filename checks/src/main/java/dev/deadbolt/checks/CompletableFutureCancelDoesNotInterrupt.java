@@ -1,7 +1,7 @@
 package dev.deadbolt.checks;
 
+import static dev.deadbolt.analysis.KnownMethod.instanceMethod;
 import static com.google.errorprone.BugPattern.SeverityLevel.WARNING;
-import static com.google.errorprone.matchers.method.MethodMatchers.instanceMethod;
 
 import com.google.auto.service.AutoService;
 import com.google.errorprone.BugPattern;
@@ -42,11 +42,11 @@ public final class CompletableFutureCancelDoesNotInterrupt extends DeadboltCheck
   private static final String COMPLETABLE_FUTURE = "java.util.concurrent.CompletableFuture";
 
   private static final Matcher<ExpressionTree> CANCEL =
-      instanceMethod().onDescendantOf(COMPLETABLE_FUTURE).named("cancel").withParameters("boolean");
+      instanceMethod(COMPLETABLE_FUTURE, "cancel").withParameters("boolean");
 
   /** The JDK HTTP client's futures do abort the exchange on cancel(true) (JDK 16+). */
   private static final Matcher<ExpressionTree> HTTP_SEND_ASYNC =
-      instanceMethod().onDescendantOf("java.net.http.HttpClient").named("sendAsync");
+      instanceMethod("java.net.http.HttpClient", "sendAsync");
 
   public CompletableFutureCancelDoesNotInterrupt() {}
 

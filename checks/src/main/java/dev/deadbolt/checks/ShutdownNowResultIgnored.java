@@ -1,7 +1,7 @@
 package dev.deadbolt.checks;
 
+import static dev.deadbolt.analysis.KnownMethod.instanceMethod;
 import static com.google.errorprone.BugPattern.SeverityLevel.WARNING;
-import static com.google.errorprone.matchers.method.MethodMatchers.instanceMethod;
 
 import com.google.auto.service.AutoService;
 import com.google.errorprone.BugPattern;
@@ -45,10 +45,7 @@ import dev.deadbolt.config.OptIn;
 public final class ShutdownNowResultIgnored extends DeadboltChecker
     implements MethodInvocationMatcher {
   private static final Matcher<ExpressionTree> SHUTDOWN_NOW =
-      instanceMethod()
-          .onDescendantOf("java.util.concurrent.ExecutorService")
-          .named("shutdownNow")
-          .withNoParameters();
+      instanceMethod("java.util.concurrent.ExecutorService", "shutdownNow").withNoParameters();
 
   public ShutdownNowResultIgnored() {}
 

@@ -1,9 +1,9 @@
 package dev.deadbolt.checks;
 
+import static dev.deadbolt.analysis.KnownMethod.anyOf;
+import static dev.deadbolt.analysis.KnownMethod.constructor;
+import static dev.deadbolt.analysis.KnownMethod.staticMethod;
 import static com.google.errorprone.BugPattern.SeverityLevel.WARNING;
-import static com.google.errorprone.matchers.Matchers.anyOf;
-import static com.google.errorprone.matchers.method.MethodMatchers.constructor;
-import static com.google.errorprone.matchers.method.MethodMatchers.staticMethod;
 
 import com.google.auto.service.AutoService;
 import com.google.common.collect.ImmutableSet;
@@ -53,27 +53,23 @@ public final class UnboundedExecutor extends BackpressureChecker
 
   // A LinkedBlockingQueue with no capacity behind n threads (one for the single-thread executor).
   private static final Matcher<ExpressionTree> FIXED_POOL =
-      staticMethod().onClass(EXECUTORS).named("newFixedThreadPool");
+      staticMethod(EXECUTORS, "newFixedThreadPool");
   private static final Matcher<ExpressionTree> SINGLE_THREAD =
-      staticMethod().onClass(EXECUTORS).named("newSingleThreadExecutor");
+      staticMethod(EXECUTORS, "newSingleThreadExecutor");
   // A SynchronousQueue in front of up to Integer.MAX_VALUE threads.
   private static final Matcher<ExpressionTree> CACHED_POOL =
-      staticMethod().onClass(EXECUTORS).named("newCachedThreadPool");
+      staticMethod(EXECUTORS, "newCachedThreadPool");
 
   // Reported only with -XepOpt:Deadbolt:StrictExecutorBounds: unbounded by design, usually used
   // deliberately, and the JDK has no bounded variant to switch to (see UnboundedExecutor.md).
   private static final Matcher<ExpressionTree> SCHEDULED_POOL =
       anyOf(
-          staticMethod()
-              .onClass(EXECUTORS)
-              .namedAnyOf("newScheduledThreadPool", "newSingleThreadScheduledExecutor"),
-          constructor().forClass("java.util.concurrent.ScheduledThreadPoolExecutor"));
+          staticMethod(EXECUTORS, "newScheduledThreadPool", "newSingleThreadScheduledExecutor"),
+          constructor("java.util.concurrent.ScheduledThreadPoolExecutor"));
   private static final Matcher<ExpressionTree> WORK_STEALING_POOL =
-      staticMethod().onClass(EXECUTORS).named("newWorkStealingPool");
+      staticMethod(EXECUTORS, "newWorkStealingPool");
   private static final Matcher<ExpressionTree> THREAD_PER_TASK =
-      staticMethod()
-          .onClass(EXECUTORS)
-          .namedAnyOf("newVirtualThreadPerTaskExecutor", "newThreadPerTaskExecutor");
+      staticMethod(EXECUTORS, "newVirtualThreadPerTaskExecutor", "newThreadPerTaskExecutor");
 
   /** How every call matched here is written: a factory, a constructor, or a subclass's super(). */
   private static final ImmutableSet<String> WRITTEN_NAMES =

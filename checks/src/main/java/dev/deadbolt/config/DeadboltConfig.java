@@ -50,10 +50,10 @@ public final class DeadboltConfig {
 
   public static DeadboltConfig fromFlags(ErrorProneFlags flags) {
     List<ConfigProblem> problems = new ArrayList<>();
-    List<CatalogEntry> blocking = new ArrayList<>(BuiltInCatalogs.BLOCKING);
+    List<CatalogEntry> blocking = new ArrayList<>(BuiltInCatalogs.blocking());
     DeadboltFlags.get(flags, DeadboltFlags.BLOCKING_METHODS)
         .ifPresent(file -> blocking.addAll(readBlockingFile(file, problems)));
-    List<CatalogEntry> immediate = new ArrayList<>(BuiltInCatalogs.IMMEDIATE);
+    List<CatalogEntry> immediate = new ArrayList<>(BuiltInCatalogs.immediate());
     Optional<String> extraImmediate = DeadboltFlags.get(flags, DeadboltFlags.IMMEDIATE_METHODS);
     if (extraImmediate.isPresent()) {
       try {

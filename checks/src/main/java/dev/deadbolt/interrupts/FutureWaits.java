@@ -1,7 +1,8 @@
 package dev.deadbolt.interrupts;
 
-import static com.google.errorprone.matchers.Matchers.anyOf;
-import static com.google.errorprone.matchers.method.MethodMatchers.instanceMethod;
+import static dev.deadbolt.analysis.KnownMethod.anyOf;
+import static dev.deadbolt.analysis.KnownMethod.instanceMethod;
+import static dev.deadbolt.analysis.KnownMethod.instanceMethodOfAny;
 
 import com.google.errorprone.VisitorState;
 import com.google.errorprone.matchers.Matcher;
@@ -51,15 +52,15 @@ import java.util.Set;
  */
 public final class FutureWaits {
   private static final Matcher<ExpressionTree> CANCEL =
-      instanceMethod().onDescendantOf("java.util.concurrent.Future").named("cancel");
+      instanceMethod("java.util.concurrent.Future", "cancel");
 
   private static final Matcher<ExpressionTree> WAITS =
       anyOf(
-          instanceMethod().onDescendantOf("java.util.concurrent.Future").named("get"),
-          instanceMethod()
-              .onDescendantOfAny(
-                  "java.util.concurrent.CompletableFuture", "java.util.concurrent.ForkJoinTask")
-              .named("join"));
+          instanceMethod("java.util.concurrent.Future", "get"),
+          instanceMethodOfAny(
+              java.util.List.of(
+                  "java.util.concurrent.CompletableFuture", "java.util.concurrent.ForkJoinTask"),
+              "join"));
 
   private FutureWaits() {}
 

@@ -1,8 +1,8 @@
 package dev.deadbolt.interrupts;
 
-import static com.google.errorprone.matchers.Matchers.anyOf;
-import static com.google.errorprone.matchers.method.MethodMatchers.instanceMethod;
-import static com.google.errorprone.matchers.method.MethodMatchers.staticMethod;
+import static dev.deadbolt.analysis.KnownMethod.anyOf;
+import static dev.deadbolt.analysis.KnownMethod.instanceMethod;
+import static dev.deadbolt.analysis.KnownMethod.staticMethod;
 
 import com.google.errorprone.VisitorState;
 import com.google.errorprone.matchers.Matcher;
@@ -22,30 +22,28 @@ import java.util.List;
 /** The JDK vocabulary of interruption: restoring, clearing and querying the status, and its exceptions. */
 public final class InterruptCalls {
   private static final Matcher<ExpressionTree> CURRENT_THREAD =
-      staticMethod().onClass("java.lang.Thread").named("currentThread").withNoParameters();
+      staticMethod("java.lang.Thread", "currentThread").withNoParameters();
 
   private static final Matcher<ExpressionTree> INTERRUPT =
-      instanceMethod().onDescendantOf("java.lang.Thread").named("interrupt").withNoParameters();
+      instanceMethod("java.lang.Thread", "interrupt").withNoParameters();
 
   private static final Matcher<ExpressionTree> INTERRUPTED =
-      staticMethod().onClass("java.lang.Thread").named("interrupted").withNoParameters();
+      staticMethod("java.lang.Thread", "interrupted").withNoParameters();
 
   private static final Matcher<ExpressionTree> IS_INTERRUPTED =
-      instanceMethod().onDescendantOf("java.lang.Thread").named("isInterrupted").withNoParameters();
+      instanceMethod("java.lang.Thread", "isInterrupted").withNoParameters();
 
   /** Waits that do not declare InterruptedException but return at once when the status is set. */
   private static final Matcher<ExpressionTree> STATUS_WAKES =
       anyOf(
-          staticMethod()
-              .onClass("java.util.concurrent.locks.LockSupport")
-              .namedAnyOf("park", "parkNanos", "parkUntil"),
-          instanceMethod().onDescendantOf("java.nio.channels.Selector").named("select"));
+          staticMethod("java.util.concurrent.locks.LockSupport", "park", "parkNanos", "parkUntil"),
+          instanceMethod("java.nio.channels.Selector", "select"));
 
   /** The process ends here, so nothing after the call needs the status. */
   private static final Matcher<ExpressionTree> ENDS_PROCESS =
       anyOf(
-          staticMethod().onClass("java.lang.System").named("exit"),
-          instanceMethod().onDescendantOf("java.lang.Runtime").namedAnyOf("exit", "halt"));
+          staticMethod("java.lang.System", "exit"),
+          instanceMethod("java.lang.Runtime", "exit", "halt"));
 
   /**
    * Exceptions whose very type tells the caller the work was interrupted or cancelled, so throwing one

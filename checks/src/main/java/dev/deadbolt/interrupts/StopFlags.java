@@ -1,7 +1,7 @@
 package dev.deadbolt.interrupts;
 
-import static com.google.errorprone.matchers.Matchers.anyOf;
-import static com.google.errorprone.matchers.method.MethodMatchers.instanceMethod;
+import static dev.deadbolt.analysis.KnownMethod.exactInstanceMethod;
+import static dev.deadbolt.analysis.KnownMethod.instanceMethod;
 
 import com.google.errorprone.VisitorState;
 import com.google.errorprone.matchers.Matcher;
@@ -65,40 +65,37 @@ public final class StopFlags {
   }
 
   private static final Matcher<ExpressionTree> THREAD_INTERRUPT =
-      instanceMethod().onDescendantOf("java.lang.Thread").named("interrupt").withNoParameters();
+      instanceMethod("java.lang.Thread", "interrupt").withNoParameters();
 
   private static final Matcher<ExpressionTree> POOL_INTERRUPT =
-      instanceMethod().onDescendantOf("java.util.concurrent.ExecutorService").named("shutdownNow");
+      instanceMethod("java.util.concurrent.ExecutorService", "shutdownNow");
 
   private static final Matcher<ExpressionTree> FUTURE_CANCEL =
-      instanceMethod().onDescendantOf("java.util.concurrent.Future").named("cancel");
+      instanceMethod("java.util.concurrent.Future", "cancel");
 
   private static final Matcher<ExpressionTree> ATOMIC_READ =
-      instanceMethod()
-          .onExactClass("java.util.concurrent.atomic.AtomicBoolean")
-          .namedAnyOf("get", "getAcquire", "getOpaque", "getPlain");
+      exactInstanceMethod(
+          "java.util.concurrent.atomic.AtomicBoolean", "get", "getAcquire", "getOpaque", "getPlain");
 
   /** Writes whose last argument is the new value. */
   private static final Matcher<ExpressionTree> ATOMIC_WRITE =
-      anyOf(
-          instanceMethod()
-              .onExactClass("java.util.concurrent.atomic.AtomicBoolean")
-              .namedAnyOf(
-                  "set",
-                  "lazySet",
-                  "setRelease",
-                  "setOpaque",
-                  "setPlain",
-                  "getAndSet",
-                  "compareAndSet",
-                  "weakCompareAndSet",
-                  "weakCompareAndSetPlain",
-                  "weakCompareAndSetVolatile",
-                  "weakCompareAndSetAcquire",
-                  "weakCompareAndSetRelease",
-                  "compareAndExchange",
-                  "compareAndExchangeAcquire",
-                  "compareAndExchangeRelease"));
+      exactInstanceMethod(
+          "java.util.concurrent.atomic.AtomicBoolean",
+          "set",
+          "lazySet",
+          "setRelease",
+          "setOpaque",
+          "setPlain",
+          "getAndSet",
+          "compareAndSet",
+          "weakCompareAndSet",
+          "weakCompareAndSetPlain",
+          "weakCompareAndSetVolatile",
+          "weakCompareAndSetAcquire",
+          "weakCompareAndSetRelease",
+          "compareAndExchange",
+          "compareAndExchangeAcquire",
+          "compareAndExchangeRelease");
 
   private StopFlags() {}
 

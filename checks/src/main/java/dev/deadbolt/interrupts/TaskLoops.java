@@ -1,8 +1,8 @@
 package dev.deadbolt.interrupts;
 
-import static com.google.errorprone.matchers.Matchers.anyOf;
-import static com.google.errorprone.matchers.method.MethodMatchers.instanceMethod;
-import static com.google.errorprone.matchers.method.MethodMatchers.staticMethod;
+import static dev.deadbolt.analysis.KnownMethod.anyOf;
+import static dev.deadbolt.analysis.KnownMethod.instanceMethod;
+import static dev.deadbolt.analysis.KnownMethod.staticMethod;
 
 import com.google.errorprone.VisitorState;
 import com.google.errorprone.matchers.Matcher;
@@ -56,21 +56,13 @@ public final class TaskLoops {
   /** Waits that wake up on their own or return on interrupt without throwing. */
   private static final Matcher<ExpressionTree> UNINTERRUPTIBLE_WAITS =
       anyOf(
-          instanceMethod().onDescendantOf("java.util.Queue").named("poll").withNoParameters(),
-          instanceMethod().onDescendantOf("java.util.Deque").namedAnyOf("pollFirst", "pollLast"),
-          instanceMethod()
-              .onDescendantOf("java.nio.channels.Selector")
-              .namedAnyOf("select", "selectNow"),
-          staticMethod()
-              .onClass("java.util.concurrent.locks.LockSupport")
-              .namedAnyOf("park", "parkNanos", "parkUntil"),
-          staticMethod().onClass("java.lang.Thread").namedAnyOf("onSpinWait", "yield"),
-          instanceMethod()
-              .onDescendantOf("java.util.concurrent.locks.Condition")
-              .named("awaitUninterruptibly"),
-          staticMethod()
-              .onClass("com.google.common.util.concurrent.Uninterruptibles")
-              .withAnyName());
+          instanceMethod("java.util.Queue", "poll").withNoParameters(),
+          instanceMethod("java.util.Deque", "pollFirst", "pollLast"),
+          instanceMethod("java.nio.channels.Selector", "select", "selectNow"),
+          staticMethod("java.util.concurrent.locks.LockSupport", "park", "parkNanos", "parkUntil"),
+          staticMethod("java.lang.Thread", "onSpinWait", "yield"),
+          instanceMethod("java.util.concurrent.locks.Condition", "awaitUninterruptibly"),
+          staticMethod("com.google.common.util.concurrent.Uninterruptibles"));
 
   private TaskLoops() {}
 

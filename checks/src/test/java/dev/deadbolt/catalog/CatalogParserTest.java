@@ -69,7 +69,7 @@ public class CatalogParserTest {
 
   @Test
   public void builtInCatalogsParse() {
-    assertThat(BuiltInCatalogs.BLOCKING).isNotEmpty();
-    assertThat(BuiltInCatalogs.IMMEDIATE).isNotEmpty();
+    assertThat(BuiltInCatalogs.blocking()).isNotEmpty();
+    assertThat(BuiltInCatalogs.immediate()).isNotEmpty();
   }
 }
