@@ -75,7 +75,7 @@ public final class BlockingCalls {
     if (summarized.isEmpty() || isNonBlocking(method)) {
       return Optional.empty();
     }
-    return summarized.map(cause -> atCallSite(cause.through(method), method, call, resolver));
+    return Optional.of(atCallSite(summarized.get().through(method), method, call, resolver));
   }
 
   /**
@@ -105,7 +105,8 @@ public final class BlockingCalls {
     if (!(ASTHelpers.getSymbol(call) instanceof MethodSymbol method) || isNonBlocking(method)) {
       return Optional.empty();
     }
-    return summaries.summaryOf(method).parks().map(cause -> cause.through(method));
+    Optional<BlockingCause> parks = summaries.summaryOf(method).parks();
+    return parks.isPresent() ? Optional.of(parks.get().through(method)) : Optional.empty();
   }
 
   /** Whether taking {@code lock} in {@code method} never waits ({@link UncontendedLocks}). */
@@ -122,7 +123,9 @@ public final class BlockingCalls {
       return ImmutableMap.of();
     }
     ImmutableMap.Builder<LockNode, AcquiredLock> acquired = ImmutableMap.builder();
-    summaries.summaryOf(method).acquires().forEach((node, lock) -> acquired.put(node, lock.through(method)));
+    for (Map.Entry<LockNode, AcquiredLock> lock : summaries.summaryOf(method).acquires().entrySet()) {
+      acquired.put(lock.getKey(), lock.getValue().through(method));
+    }
     return acquired.buildKeepingLast();
   }
 

@@ -174,7 +174,11 @@ public final class BlockingRegions {
     List<LockId> ordered = new ArrayList<>(stillHeld);
     LockId innermost = ordered.get(ordered.size() - 1);
     TreePath anchor = acquisitionOf(innermost, path, resolver, state, acquisitions);
-    Region region = byAnchor.computeIfAbsent(anchor.getLeaf(), a -> new Region(anchor, innermost));
+    Region region = byAnchor.get(anchor.getLeaf());
+    if (region == null) {
+      region = new Region(anchor, innermost);
+      byAnchor.put(anchor.getLeaf(), region);
+    }
     region.calls.add(new Call(path, cause.get(), ImmutableSet.copyOf(ordered)));
   }
 
@@ -257,8 +261,11 @@ public final class BlockingRegions {
       LockResolver resolver,
       VisitorState state,
       Map<Tree, List<Acquisition>> known) {
-    List<Acquisition> inRoot =
-        known.computeIfAbsent(root.getLeaf(), r -> acquisitionsIn(root, resolver, state));
+    List<Acquisition> inRoot = known.get(root.getLeaf());
+    if (inRoot == null) {
+      inRoot = acquisitionsIn(root, resolver, state);
+      known.put(root.getLeaf(), inRoot);
+    }
     int before = ((JCTree) at.getLeaf()).getStartPosition();
     Acquisition found = null;
     Acquisition first = null;

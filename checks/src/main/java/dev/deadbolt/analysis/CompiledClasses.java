@@ -61,8 +61,11 @@ public final class CompiledClasses {
           && decl.sym.owner instanceof PackageSymbol
           && decl.sym.sourcefile != null
           && decl.sym.sourcefile.getKind() == JavaFileObject.Kind.SOURCE) {
-        leastName.merge(
-            env.toplevel, decl.sym.flatName().toString(), (a, b) -> a.compareTo(b) <= 0 ? a : b);
+        String name = decl.sym.flatName().toString();
+        String least = leastName.get(env.toplevel);
+        if (least == null || name.compareTo(least) < 0) {
+          leastName.put(env.toplevel, name);
+        }
       }
     }
     List<Map.Entry<CompilationUnitTree, String>> units = new ArrayList<>(leastName.entrySet());

@@ -165,7 +165,12 @@ public final class HeldLockAnalysis {
     ClassSymbol owner =
         classPath == null ? null : ASTHelpers.getSymbol((ClassTree) classPath.getLeaf());
     Tree memberTree = member.getLeaf();
-    return resolvers.computeIfAbsent(memberTree, m -> new LockResolver(m, owner, state));
+    LockResolver resolver = resolvers.get(memberTree);
+    if (resolver == null) {
+      resolver = new LockResolver(memberTree, owner, state);
+      resolvers.put(memberTree, resolver);
+    }
+    return resolver;
   }
 
   /** The monitor a {@code synchronized} method takes, if it is one. */
@@ -182,7 +187,12 @@ public final class HeldLockAnalysis {
 
   /** Whether the lambda at {@code path} runs now; asked for every call inside it, so cached. */
   private boolean runsNow(TreePath lambda, VisitorState state) {
-    return runsNow.computeIfAbsent(lambda.getLeaf(), t -> immediate.runsNow(lambda, state));
+    Boolean known = runsNow.get(lambda.getLeaf());
+    if (known == null) {
+      known = immediate.runsNow(lambda, state);
+      runsNow.put(lambda.getLeaf(), known);
+    }
+    return known;
   }
 
   /**
@@ -273,8 +283,11 @@ public final class HeldLockAnalysis {
       if (!takesLocks || query.getLeaf() == onlyAcquisition) {
         return heldOnEntry;
       }
+      Optional<StructuredLocking> shape = structured();
       Optional<ImmutableSet<LockId>> structured =
-          structured().flatMap(s -> s.heldBefore(query, path.getLeaf(), heldOnEntry));
+          shape.isPresent()
+              ? shape.get().heldBefore(query, path.getLeaf(), heldOnEntry)
+              : Optional.empty();
       if (structured.isEmpty()) {
         return fromDataflow(query.getLeaf());
       }

@@ -46,7 +46,10 @@ public final class LockEdges {
     List<Acquired> acquired = new ArrayList<>();
     if (leaf instanceof SynchronizedTree sync) {
       for (LockId lock : resolver.monitor(sync.getExpression()).possibleLocks()) {
-        LockNode.of(lock).ifPresent(node -> acquired.add(new Acquired(lock, node, ImmutableList.of())));
+        Optional<LockNode> node = LockNode.of(lock);
+        if (node.isPresent()) {
+          acquired.add(new Acquired(lock, node.get(), ImmutableList.of()));
+        }
       }
     } else if (leaf instanceof MethodInvocationTree call) {
       Optional<LockOperation.Effect> effect = LockOperation.effectOf(call, state);
@@ -54,14 +57,16 @@ public final class LockEdges {
         // Only what waits for a lock makes an edge; which lock is resolved only then.
         Optional<LockOperation> op =
             effect.get().mayWait() ? LockOperation.of(call, resolver, state) : Optional.empty();
-        for (LockId lock : op.map(LockOperation::locks).orElse(ImmutableList.of())) {
-          LockNode.of(lock).ifPresent(node -> acquired.add(new Acquired(lock, node, ImmutableList.of())));
+        for (LockId lock : op.isPresent() ? op.get().locks() : ImmutableList.<LockId>of()) {
+          Optional<LockNode> node = LockNode.of(lock);
+          if (node.isPresent()) {
+            acquired.add(new Acquired(lock, node.get(), ImmutableList.of()));
+          }
         }
       } else {
-        blockingCalls
-            .acquiredThrough(call)
-            .values()
-            .forEach(a -> acquired.add(new Acquired(null, a.node(), a.via())));
+        for (AcquiredLock a : blockingCalls.acquiredThrough(call).values()) {
+          acquired.add(new Acquired(null, a.node(), a.via()));
+        }
       }
     }
     if (acquired.isEmpty()) {
@@ -112,7 +117,8 @@ public final class LockEdges {
       return false;
     }
     for (LockId h : held) {
-      if (LockNode.of(h).filter(a.node()::equals).isPresent()) {
+      Optional<LockNode> node = LockNode.of(h);
+      if (node.isPresent() && node.get().equals(a.node())) {
         return true;
       }
     }

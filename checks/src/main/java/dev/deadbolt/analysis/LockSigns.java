@@ -147,7 +147,12 @@ public final class LockSigns {
           if (lockNamedCalls.isEmpty()) {
             lockNamedCalls = new IdentityHashMap<>();
           }
-          lockNamedCalls.computeIfAbsent(body, b -> new ArrayList<>(2)).add(node);
+          List<MethodInvocationTree> calls = lockNamedCalls.get(body);
+          if (calls == null) {
+            calls = new ArrayList<>(2);
+            lockNamedCalls.put(body, calls);
+          }
+          calls.add(node);
         }
       }
     }

@@ -35,9 +35,13 @@ public final class LockTakers {
 
   /** The methods of {@code topLevel} that take {@code lock}, in source order. */
   public Set<MethodSymbol> of(LockNode lock, ClassTree topLevel, VisitorState state) {
-    return byClass
-        .computeIfAbsent(topLevel, cls -> index(topLevel, state))
-        .getOrDefault(lock, Set.of());
+    Map<LockNode, Set<MethodSymbol>> takers = byClass.get(topLevel);
+    if (takers == null) {
+      takers = index(topLevel, state);
+      byClass.put(topLevel, takers);
+    }
+    Set<MethodSymbol> methods = takers.get(lock);
+    return methods != null ? methods : Set.of();
   }
 
   private static Map<LockNode, Set<MethodSymbol>> index(ClassTree topLevel, VisitorState state) {
@@ -66,7 +70,7 @@ public final class LockTakers {
       @Override
       public Void visitSynchronized(SynchronizedTree tree, Void unused) {
         if (resolver != null) {
-          LockNode.of(resolver.monitor(tree.getExpression())).ifPresent(this::add);
+          add(LockNode.of(resolver.monitor(tree.getExpression())));
         }
         return super.visitSynchronized(tree, unused);
       }
@@ -76,14 +80,27 @@ public final class LockTakers {
         if (resolver != null && LockOperation.mightBeLockOperation(tree)) {
           Optional<LockOperation> op = LockOperation.of(tree, resolver, state);
           if (op.isPresent() && op.get().effect() != LockOperation.Effect.RELEASE) {
-            op.get().locks().forEach(lock -> LockNode.of(lock).ifPresent(this::add));
+            for (LockId lock : op.get().locks()) {
+              add(LockNode.of(lock));
+            }
           }
         }
         return super.visitMethodInvocation(tree, unused);
       }
 
+      private void add(Optional<LockNode> lock) {
+        if (lock.isPresent()) {
+          add(lock.get());
+        }
+      }
+
       private void add(LockNode lock) {
-        takers.computeIfAbsent(lock, l -> new LinkedHashSet<>()).add(method);
+        Set<MethodSymbol> methods = takers.get(lock);
+        if (methods == null) {
+          methods = new LinkedHashSet<>();
+          takers.put(lock, methods);
+        }
+        methods.add(method);
       }
     }.scan(topLevel, null);
     return takers;

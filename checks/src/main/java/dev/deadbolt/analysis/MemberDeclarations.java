@@ -43,7 +43,12 @@ final class MemberDeclarations<S extends Symbol, D extends JCTree> {
         }
       }
       if (++searched == SEARCHED_IN_PLACE) {
-        return largeClasses.computeIfAbsent(cls.sym, c -> index(cls)).get(member);
+        Map<S, D> index = largeClasses.get(cls.sym);
+        if (index == null) {
+          index = index(cls);
+          largeClasses.put(cls.sym, index);
+        }
+        return index.get(member);
       }
     }
     return null;

@@ -281,19 +281,23 @@ final class MethodSummaries {
         LockId held = resolver.monitor(node.getExpression());
         // (`synchronized (c ? a : b)` acquires a or b: a lock order speaks of those.)
         for (LockId possible : held.possibleLocks()) {
-          LockNode.of(possible)
-              .ifPresent(
-                  lock ->
-                      acquires.putIfAbsent(
-                          lock,
-                          new AcquiredLock(
-                              lock, ImmutableList.of(), "synchronized " + node.getExpression())));
+          Optional<LockNode> lock = LockNode.of(possible);
+          if (lock.isPresent()) {
+            acquires.putIfAbsent(
+                lock.get(),
+                new AcquiredLock(
+                    lock.get(), ImmutableList.of(), "synchronized " + node.getExpression()));
+          }
         }
         Optional<LockNode> monitor = LockNode.of(held);
         scan(node.getExpression(), null);
-        monitor.ifPresent(monitors::add);
+        if (monitor.isPresent()) {
+          monitors.add(monitor.get());
+        }
         scan(node.getBlock(), null);
-        monitor.ifPresent(lock -> monitors.remove(monitors.size() - 1));
+        if (monitor.isPresent()) {
+          monitors.remove(monitors.size() - 1);
+        }
         return null;
       }
 
@@ -377,11 +381,12 @@ final class MethodSummaries {
                 parks[0] = Optional.of(parkCause(invocation));
               }
               for (LockId lock : op.get().locks()) {
-                LockNode.of(lock)
-                    .ifPresent(
-                        node ->
-                            acquires.putIfAbsent(
-                                node, new AcquiredLock(node, ImmutableList.of(), invocation.toString())));
+                Optional<LockNode> node = LockNode.of(lock);
+                if (node.isPresent()) {
+                  acquires.putIfAbsent(
+                      node.get(),
+                      new AcquiredLock(node.get(), ImmutableList.of(), invocation.toString()));
+                }
               }
             }
             return true;
@@ -404,9 +409,13 @@ final class MethodSummaries {
                 BlockingCalls.atCallSite(innerBlocks.get().through(callee), callee, call, resolver));
           }
           if (parks[0].isEmpty() && !trusted) {
-            parks[0] = inner.parks().map(cause -> cause.through(callee));
+            if (inner.parks().isPresent()) {
+              parks[0] = Optional.of(inner.parks().get().through(callee));
+            }
           }
-          inner.acquires().forEach((node, acquired) -> acquires.putIfAbsent(node, acquired.through(callee)));
+          for (Map.Entry<LockNode, AcquiredLock> acquired : inner.acquires().entrySet()) {
+            acquires.putIfAbsent(acquired.getKey(), acquired.getValue().through(callee));
+          }
         }
         return true;
       }

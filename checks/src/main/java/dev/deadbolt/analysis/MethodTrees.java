@@ -47,9 +47,12 @@ final class MethodTrees {
     Env<AttrContext> env = enter.getEnv(cls);
     if (env == null) {
       // Read from a class file (no body to scan), or a class javac entered without one: searched.
-      return fromSource.computeIfAbsent(cls, MethodTrees::isSource)
-          ? JavacTrees.instance(context).getPath(method)
-          : null;
+      Boolean source = fromSource.get(cls);
+      if (source == null) {
+        source = isSource(cls);
+        fromSource.put(cls, source);
+      }
+      return source ? JavacTrees.instance(context).getPath(method) : null;
     }
     TreePath classPath = classPath(env);
     JCMethodDecl declaration =

@@ -145,11 +145,13 @@ public final class NonBlockingContexts {
               name + " of `" + method.owner.getSimpleName() + "`, a class marked @NonBlocking",
               path));
     }
-    return callbacks
-        .callbackKind(method, state)
-        .map(
-            kind ->
-                new NonBlockingContext(Kind.EVENT_LOOP_CALLBACK, displayName(method) + ", " + kind, path));
+    Optional<String> kind = callbacks.callbackKind(method, state);
+    if (kind.isEmpty()) {
+      return Optional.empty();
+    }
+    return Optional.of(
+        new NonBlockingContext(
+            Kind.EVENT_LOOP_CALLBACK, displayName(method) + ", " + kind.get(), path));
   }
 
   /** {@code `Handler.read()`}: built only for a method that is a context (most are not). */

@@ -57,8 +57,10 @@ public final class PinningCalls {
 
       @Override
       protected boolean onCall(ExpressionTree call) {
-        causeOf(call, resolver, blocking, state)
-            .ifPresent(cause -> found.add(new PinningCall(call, cause)));
+        Optional<BlockingCause> cause = causeOf(call, resolver, blocking, state);
+        if (cause.isPresent()) {
+          found.add(new PinningCall(call, cause.get()));
+        }
         return true;
       }
     }.scan(region);

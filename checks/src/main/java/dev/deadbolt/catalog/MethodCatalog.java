@@ -38,7 +38,12 @@ public final class MethodCatalog {
 
   public MethodCatalog(List<CatalogEntry> entries) {
     for (CatalogEntry entry : entries) {
-      byType.computeIfAbsent(entry.pattern().type(), k -> new ArrayList<>()).add(entry);
+      List<CatalogEntry> ofType = byType.get(entry.pattern().type());
+      if (ofType == null) {
+        ofType = new ArrayList<>();
+        byType.put(entry.pattern().type(), ofType);
+      }
+      ofType.add(entry);
       order.put(entry, order.size());
       String method = entry.pattern().method();
       if (entry.pattern().exactName() != null) {

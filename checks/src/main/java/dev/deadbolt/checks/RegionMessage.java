@@ -48,7 +48,12 @@ final class RegionMessage {
     // The same chain at several lines reads once, with its lines.
     Map<String, List<Long>> linesByChain = new LinkedHashMap<>();
     for (int i = 0; i < calls.size(); i++) {
-      linesByChain.computeIfAbsent(described.get(i), c -> new ArrayList<>()).add(calls.get(i).line());
+      List<Long> lines = linesByChain.get(described.get(i));
+      if (lines == null) {
+        lines = new ArrayList<>();
+        linesByChain.put(described.get(i), lines);
+      }
+      lines.add(calls.get(i).line());
     }
     int shown = 0;
     int notShown = 0;
@@ -70,7 +75,10 @@ final class RegionMessage {
     if (notShown > 0) {
       text.append("; and ").append(notShown).append(notShown == 1 ? " more call" : " more calls");
     }
-    othersTaking(region, analyses, state).ifPresent(others -> text.append("; ").append(others));
+    Optional<String> others = othersTaking(region, analyses, state);
+    if (others.isPresent()) {
+      text.append("; ").append(others.get());
+    }
     if (pins) {
       text.append("; it also pins a virtual thread's carrier thread on JDK 21-23");
     }
@@ -88,11 +96,18 @@ final class RegionMessage {
     Set<LockNode> onTheWay = new LinkedHashSet<>();
     for (Call call : calls) {
       held.addAll(call.held());
-      call.held().forEach(lock -> LockNode.of(lock).ifPresent(heldNodes::add));
+      for (LockId lock : call.held()) {
+        Optional<LockNode> node = LockNode.of(lock);
+        if (node.isPresent()) {
+          heldNodes.add(node.get());
+        }
+      }
     }
     for (Call call : calls) {
       // (A monitor the chain ends by waiting on is given up while it waits.)
-      Optional<LockNode> released = call.cause().releasesWhileWaiting().flatMap(LockNode::of);
+      Optional<LockId> waitedOn = call.cause().releasesWhileWaiting();
+      Optional<LockNode> released =
+          waitedOn.isPresent() ? LockNode.of(waitedOn.get()) : Optional.empty();
       for (LockNode node : call.cause().takenByChain()) {
         if (!heldNodes.contains(node) && !released.equals(Optional.of(node))) {
           onTheWay.add(node);
@@ -100,8 +115,12 @@ final class RegionMessage {
       }
     }
     List<String> names = new ArrayList<>();
-    held.forEach(lock -> names.add("`" + lock.displayName() + "`"));
-    onTheWay.forEach(node -> names.add("`" + node.display() + "` (taken on the way)"));
+    for (LockId lock : held) {
+      names.add("`" + lock.displayName() + "`");
+    }
+    for (LockNode node : onTheWay) {
+      names.add("`" + node.display() + "` (taken on the way)");
+    }
     return Locks.heldPhraseOf(names);
   }
 

@@ -184,7 +184,12 @@ public final class DeclaredLockOrder {
               "`" + before.display() + "` cannot be acquired before itself"));
       return;
     }
-    successors.computeIfAbsent(before, k -> new ArrayList<>()).add(new Edge(before, after, declaration));
+    List<Edge> edges = successors.get(before);
+    if (edges == null) {
+      edges = new ArrayList<>();
+      successors.put(before, edges);
+    }
+    edges.add(new Edge(before, after, declaration));
   }
 
   /** Each cycle once, at the first (in source order) declaration among its edges. */

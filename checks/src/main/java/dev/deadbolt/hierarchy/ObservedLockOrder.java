@@ -23,15 +23,14 @@ import dev.deadbolt.analysis.LockNode;
 import dev.deadbolt.analysis.LockSigns;
 import java.net.URI;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Pattern;
-import java.util.stream.Stream;
 import javax.tools.JavaFileObject;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The order in which the code of the whole compilation actually takes locks: every acquisition made
@@ -66,7 +65,19 @@ public final class ObservedLockOrder {
   public record Inversion(
       Site anchor, Site opposite, int moreInThisOrder, int moreInOppositeOrder) {}
 
-  private record Pair(LockNode held, LockNode acquired) {}
+  private record Pair(LockNode held, LockNode acquired) {
+    // Written out: a record's generated equals and hashCode link through a bootstrap method on first
+    // use, a millisecond or more in a compile that has not yet needed that machinery.
+    @Override
+    public boolean equals(Object o) {
+      return o instanceof Pair other && held.equals(other.held) && acquired.equals(other.acquired);
+    }
+
+    @Override
+    public int hashCode() {
+      return 31 * held.hashCode() + acquired.hashCode();
+    }
+  }
 
   /**
    * A site that shows an edge: the tree, and where it sorts among all sites of the compilation (by
@@ -76,8 +87,21 @@ public final class ObservedLockOrder {
    *     excluded by {@code -XepExcludedPaths}, so a finding anchored there would never be reported
    */
   private record Seen(Site site, Tree tree, String file, boolean anchorable) {
-    static final Comparator<Seen> ORDER =
-        Comparator.comparing(Seen::file).thenComparingInt(seen -> seen.site().position());
+    boolean isBefore(Seen other) {
+      int byFile = file.compareTo(other.file);
+      return byFile != 0 ? byFile < 0 : site.position() < other.site.position();
+    }
+
+    /** The first of {@code sites} (anchorable ones only, if asked), or null. */
+    static @Nullable Seen first(List<Seen> sites, boolean anchorableOnly, @Nullable Seen than) {
+      Seen first = than;
+      for (Seen seen : sites) {
+        if ((!anchorableOnly || seen.anchorable) && (first == null || seen.isBefore(first))) {
+          first = seen;
+        }
+      }
+      return first;
+    }
   }
 
   /** The sites of each edge, in the order seen. */
@@ -125,9 +149,12 @@ public final class ObservedLockOrder {
           edgesBySite.put(site.getLeaf(), found);
           Seen seen = null;
           for (LockEdge edge : found) {
-            List<Seen> sites =
-                edges.computeIfAbsent(
-                    new Pair(edge.heldNode(), edge.acquiredNode()), pair -> new ArrayList<>());
+            Pair pair = new Pair(edge.heldNode(), edge.acquiredNode());
+            List<Seen> sites = edges.get(pair);
+            if (sites == null) {
+              sites = new ArrayList<>();
+              edges.put(pair, sites);
+            }
             if (sites.isEmpty() || sites.get(sites.size() - 1).tree() != site.getLeaf()) {
               if (seen == null) {
                 seen = new Seen(siteOf(site, unit), site.getLeaf(), file, anchorable);
@@ -170,17 +197,14 @@ public final class ObservedLockOrder {
     if (opposite == null || same == null) {
       return Optional.empty();
     }
-    Optional<Seen> anchor =
-        Stream.concat(same.stream(), opposite.stream())
-            .filter(Seen::anchorable)
-            .min(Seen.ORDER);
-    if (anchor.isEmpty() || anchor.get().tree() != site) {
+    Seen anchor = Seen.first(opposite, true, Seen.first(same, true, null));
+    if (anchor == null || anchor.tree() != site) {
       return Optional.empty();
     }
     return Optional.of(
         new Inversion(
-            anchor.get().site(),
-            opposite.stream().min(Seen.ORDER).orElseThrow().site(),
+            anchor.site(),
+            Seen.first(opposite, false, null).site(),
             same.size() - 1,
             opposite.size() - 1));
   }

@@ -25,10 +25,10 @@ public enum InterruptCatch {
   public static InterruptCatch of(CatchTree handler, TryTree tryTree, VisitorState state) {
     Type interrupted = InterruptCalls.interruptedException(state);
     List<Type> caught = CaughtTypes.of(handler);
-    if (caught.stream().anyMatch(t -> ASTHelpers.isSubtype(t, interrupted, state))) {
+    if (anySubtypeOf(caught, interrupted, state)) {
       return caught.size() == 1 ? ALWAYS : SOMETIMES;
     }
-    if (caught.stream().noneMatch(t -> ASTHelpers.isSubtype(interrupted, t, state))) {
+    if (!anySupertypeOf(caught, interrupted, state)) {
       return NONE;
     }
     // A broad catch: it only matters if the try can really throw InterruptedException and no earlier
@@ -38,17 +38,34 @@ public enum InterruptCatch {
       if (earlier == handler) {
         break;
       }
-      if (CaughtTypes.of(earlier).stream()
-          .anyMatch(t -> ASTHelpers.isSubtype(interrupted, t, state))) {
+      if (anySupertypeOf(CaughtTypes.of(earlier), interrupted, state)) {
         return NONE;
       }
     }
     ScanThrownTypes thrown = new ScanThrownTypes(state);
     thrown.scanResources(tryTree);
     thrown.scan(tryTree.getBlock(), null);
-    return thrown.getThrownTypes().stream().anyMatch(t -> ASTHelpers.isSubtype(t, interrupted, state))
-        ? SOMETIMES
-        : NONE;
+    return anySubtypeOf(thrown.getThrownTypes(), interrupted, state) ? SOMETIMES : NONE;
+  }
+
+  // Loops, not streams: asked of every catch clause in the compilation, mostly before the JIT has
+  // compiled anything of Deadbolt's.
+  private static boolean anySubtypeOf(Iterable<Type> types, Type of, VisitorState state) {
+    for (Type type : types) {
+      if (ASTHelpers.isSubtype(type, of, state)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static boolean anySupertypeOf(Iterable<Type> types, Type of, VisitorState state) {
+    for (Type type : types) {
+      if (ASTHelpers.isSubtype(of, type, state)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /**
