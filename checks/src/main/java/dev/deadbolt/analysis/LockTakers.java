@@ -3,6 +3,7 @@ package dev.deadbolt.analysis;
 import com.google.errorprone.VisitorState;
 import com.google.errorprone.util.ASTHelpers;
 import com.sun.source.tree.ClassTree;
+import com.sun.source.tree.CompilationUnitTree;
 import com.sun.source.tree.MethodInvocationTree;
 import com.sun.source.tree.MethodTree;
 import com.sun.source.tree.SynchronizedTree;
@@ -33,18 +34,20 @@ public final class LockTakers {
    */
   private final Map<Tree, Map<LockNode, Set<MethodSymbol>>> byClass = new IdentityHashMap<>();
 
-  /** The methods of {@code topLevel} that take {@code lock}, in source order. */
-  public Set<MethodSymbol> of(LockNode lock, ClassTree topLevel, VisitorState state) {
+  /** The methods of {@code topLevel}, a class in {@code unit}, taking {@code lock}, in source order. */
+  public Set<MethodSymbol> of(
+      LockNode lock, ClassTree topLevel, CompilationUnitTree unit, VisitorState state) {
     Map<LockNode, Set<MethodSymbol>> takers = byClass.get(topLevel);
     if (takers == null) {
-      takers = index(topLevel, state);
+      takers = index(topLevel, unit, state);
       byClass.put(topLevel, takers);
     }
     Set<MethodSymbol> methods = takers.get(lock);
     return methods != null ? methods : Set.of();
   }
 
-  private static Map<LockNode, Set<MethodSymbol>> index(ClassTree topLevel, VisitorState state) {
+  private static Map<LockNode, Set<MethodSymbol>> index(
+      ClassTree topLevel, CompilationUnitTree unit, VisitorState state) {
     Map<LockNode, Set<MethodSymbol>> takers = new HashMap<>();
     new TreeScanner<Void, Void>() {
       private MethodSymbol method;
@@ -55,7 +58,10 @@ public final class LockTakers {
         MethodSymbol outerMethod = method;
         LockResolver outerResolver = resolver;
         method = ASTHelpers.getSymbol(tree);
-        if (method != null && method.owner instanceof ClassSymbol owner) {
+        // A method without a sign of a lock (the file's walk recorded them) takes none: not scanned.
+        if (method != null
+            && method.owner instanceof ClassSymbol owner
+            && LockSigns.anyInMethod(tree, unit, state.context)) {
           resolver = new LockResolver(tree, owner, state);
           if ((method.flags() & Flags.SYNCHRONIZED) != 0) {
             add(method.isStatic() ? LockNode.classLiteral(owner) : LockNode.thisOf(owner));

@@ -66,7 +66,9 @@ final class UncontendedLocks {
       return false;
     }
     ClassSymbol owner = (ClassSymbol) field.owner;
-    Set<Symbol> takers = new java.util.HashSet<>(lockTakers.of(LockNode.field(field), topLevel, state));
+    Set<Symbol> takers =
+        new java.util.HashSet<>(
+            lockTakers.of(LockNode.field(field), topLevel, anywhere.getCompilationUnit(), state));
     if (takers.isEmpty()) {
       return false;
     }

@@ -150,7 +150,7 @@ final class RegionMessage {
         new LinkedHashSet<>(
             analyses
                 .lockTakers()
-                .of(node.get(), topLevel, state));
+                .of(node.get(), topLevel, state.getPath().getCompilationUnit(), state));
     others.remove(own);
     String lock = "`" + region.lock().displayName() + "`";
     if (others.isEmpty()) {
