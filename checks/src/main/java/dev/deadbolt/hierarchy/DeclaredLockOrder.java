@@ -14,7 +14,6 @@ import dev.deadbolt.analysis.CompiledClasses;
 import dev.deadbolt.analysis.LockNode;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.Deque;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -240,8 +239,12 @@ public final class DeclaredLockOrder {
     path.append('`').append(closing.display()).append('`');
     Set<String> sources = new LinkedHashSet<>();
     cycle.forEach(e -> sources.add(e.declaration().describe()));
-    Declaration first =
-        cycle.stream().map(Edge::declaration).min(SOURCE_ORDER).orElseThrow();
+    Declaration first = cycle.get(0).declaration();
+    for (Edge edge : cycle) {
+      if (isBeforeInSource(edge.declaration(), first)) {
+        first = edge.declaration();
+      }
+    }
     problems.add(
         new Problem(
             first.annotated(),
@@ -253,10 +256,20 @@ public final class DeclaredLockOrder {
                 + ")"));
   }
 
-  private static final Comparator<Declaration> SOURCE_ORDER =
-      Comparator.comparing((Declaration d) -> sourceName(d.annotated()))
-          .thenComparing(d -> d.annotated().flatName().toString())
-          .thenComparing(Declaration::annotation);
+  /**
+   * By source file, then class, then annotation name. (A method, not a comparator built of lambdas in
+   * a static field: this class is initialized in every compile, and a cycle is rare.)
+   */
+  private static boolean isBeforeInSource(Declaration a, Declaration b) {
+    int c = sourceName(a.annotated()).compareTo(sourceName(b.annotated()));
+    if (c == 0) {
+      c = a.annotated().flatName().toString().compareTo(b.annotated().flatName().toString());
+    }
+    if (c == 0) {
+      c = a.annotation().compareTo(b.annotation());
+    }
+    return c < 0;
+  }
 
   private static String sourceName(Symbol symbol) {
     ClassSymbol cls = symbol instanceof ClassSymbol c ? c : symbol.enclClass();
