@@ -43,7 +43,7 @@ final class LockGraphSvg {
 
   private static String arrowhead(String id, String cssClass) {
     return "<marker id=\"" + escape(id) + "\" class=\"" + cssClass + "\" viewBox=\"0 0 10 10\" refX=\"10\""
-        + " refY=\"5\" markerWidth=\"8\" markerHeight=\"8\" orient=\"auto-start-reverse\">"
+        + " refY=\"5\" markerUnits=\"userSpaceOnUse\" markerWidth=\"10\" markerHeight=\"10\" orient=\"auto-start-reverse\">"
         + "<path d=\"M0,0 L10,5 L0,10 z\"/></marker>";
   }
 
