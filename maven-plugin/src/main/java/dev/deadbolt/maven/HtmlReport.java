@@ -206,8 +206,9 @@ public final class HtmlReport {
         .append("\">\n<p class=\"title\"><span class=\"badge\">").append(stateLabel(result.state()))
         .append("</span> <a class=\"check\" href=\"").append(escape(link(f))).append("\">")
         .append(escape(f.check())).append("</a> <span class=\"where\">line ").append(f.line());
-    if (!f.qualifiedMember().isEmpty()) {
-      html.append(" in <code>").append(escape(f.qualifiedMember())).append("</code>");
+    String member = f.className() == null ? f.member() : f.qualifiedMember();
+    if (!member.isEmpty()) {
+      html.append(" in <code>").append(escape(member)).append("</code>");
     }
     html.append("</span> <a class=\"self\" href=\"#").append(anchor(result)).append("\" title=\"link to this finding\">#</a></p>\n")
         .append("<p class=\"message\">").append(escape(f.message())).append("</p>\n");
@@ -254,7 +255,7 @@ public final class HtmlReport {
     for (int n = from; n <= to; n++) {
       String cls = n >= f.line() && n <= last ? "hit" : related.contains(n) ? "related" : "";
       html.append("<span class=\"l").append(cls.isEmpty() ? "" : " " + cls).append("\" data-n=\"").append(n)
-          .append("\">").append(escape(sources.line(f.source(), n))).append("</span>\n");
+          .append("\">").append(escape(sources.line(f.source(), n))).append("</span>");
     }
     html.append("</code></pre>\n");
   }

@@ -101,14 +101,22 @@ public record LockGraph(List<Lock> locks, List<Edge> edges, List<List<String>> c
         verdict.results().stream()
             .filter(r -> r.finding().check().equals(INVERSION) || r.finding().check().equals(VIOLATION))
             .toList();
-    Map<Integer, String> componentFinding = new HashMap<>();
     Map<List<String>, Verdict.Result> atSite = new HashMap<>();
-    for (Map.Entry<List<String>, List<RecordedEdge>> pair : byPair.entrySet()) {
-      Verdict.Result found = reporting(pair.getValue(), lockFindings);
+    for (List<String> pair : sites.keySet()) {
+      Verdict.Result found = reporting(byPair.get(pair), lockFindings);
       if (found != null) {
-        atSite.put(pair.getKey(), found);
-        if (found.finding().check().equals(INVERSION)) {
-          componentFinding.putIfAbsent(component.get(pair.getKey().get(0)), anchor.apply(found));
+        atSite.put(pair, found);
+      }
+    }
+    // A cycle's other edges lead to its finding: LockOrderInversion's, else (where the order is
+    // declared, and LockOrderViolation reports the acquisition against it instead) that one. The
+    // first in edge order, so that the link is the same every build.
+    Map<Integer, String> componentFinding = new HashMap<>();
+    for (String check : List.of(INVERSION, VIOLATION)) {
+      for (List<String> pair : sites.keySet()) {
+        Verdict.Result found = atSite.get(pair);
+        if (found != null && found.finding().check().equals(check)) {
+          componentFinding.putIfAbsent(component.get(pair.get(0)), anchor.apply(found));
         }
       }
     }

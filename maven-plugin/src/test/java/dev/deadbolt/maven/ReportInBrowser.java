@@ -33,6 +33,7 @@ public final class ReportInBrowser {
     try (Chromium chromium = Chromium.start()) {
       long millis = chromium.open(html);
       assertNoErrors(chromium, "on load");
+      chromium.screenshot(screenshot, 1600); // before the filters are used: the page as it opens
       System.out.println("ReportInBrowser: " + html + " loaded in " + millis + " ms; navigation timing "
           + chromium.eval("JSON.stringify(performance.getEntriesByType('navigation')[0].toJSON(), ['responseEnd','domInteractive','domContentLoadedEventEnd','loadEventEnd'])"));
 
@@ -63,8 +64,6 @@ public final class ReportInBrowser {
         throw new AssertionError("the filters are printed (display " + printedNav + ")");
       }
       chromium.emulate("", "prefers-color-scheme", "light");
-
-      chromium.screenshot(screenshot, 1600);
       assertNoErrors(chromium, "while used");
       return new Page(
           millis,
