@@ -1,5 +1,6 @@
 package dev.deadbolt.maven;
 
+import com.google.gson.JsonArray;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
@@ -18,6 +19,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Base64;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
@@ -45,11 +47,10 @@ final class Chromium implements AutoCloseable {
   private final WebSocket socket;
   private final AtomicInteger ids = new AtomicInteger();
   private final Map<Integer, CompletableFuture<JsonObject>> pending = new ConcurrentHashMap<>();
-  private final List<String> errors = java.util.Collections.synchronizedList(new ArrayList<>());
+  private final List<String> errors = Collections.synchronizedList(new ArrayList<>());
   private volatile CompletableFuture<Void> loaded = new CompletableFuture<>();
 
-  private Chromium(Process process, Path profile, WebSocket.Builder builder, URI page)
-      throws IOException, InterruptedException {
+  private Chromium(Process process, Path profile, WebSocket.Builder builder, URI page) {
     this.process = process;
     this.profile = profile;
     this.socket = builder.buildAsync(page, new Listener()).orTimeout(30, TimeUnit.SECONDS).join();
@@ -59,6 +60,9 @@ final class Chromium implements AutoCloseable {
   static Path executable() {
     String configured = System.getenv("DEADBOLT_CHROMIUM");
     if (configured != null && !configured.isBlank()) {
+      if (!Files.isExecutable(Path.of(configured))) {
+        throw new AssertionError("DEADBOLT_CHROMIUM names " + configured + ", which is not an executable file");
+      }
       return Path.of(configured);
     }
     for (String dir : System.getenv().getOrDefault("PATH", "").split(File.pathSeparator)) {
@@ -173,7 +177,7 @@ final class Chromium implements AutoCloseable {
   void emulate(String media, String feature, String value) {
     JsonObject params = new JsonObject();
     params.addProperty("media", media);
-    com.google.gson.JsonArray features = new com.google.gson.JsonArray();
+    JsonArray features = new JsonArray();
     if (feature != null) {
       JsonObject f = new JsonObject();
       f.addProperty("name", feature);
@@ -184,19 +188,22 @@ final class Chromium implements AutoCloseable {
     send("Emulation.setEmulatedMedia", params);
   }
 
-  /** A PNG of the page's top {@code height} pixels at the window's width, written to {@code file}. */
+  /**
+   * A PNG of the page's top {@code height} pixels at the window's width, written to {@code file}. The
+   * window is made that tall for it, so that what a reader would scroll to is drawn too.
+   */
   void screenshot(Path file, int height) throws IOException {
-    JsonObject clip = new JsonObject();
-    clip.addProperty("x", 0);
-    clip.addProperty("y", 0);
-    clip.addProperty("width", 1280);
-    clip.addProperty("height", height);
-    clip.addProperty("scale", 1);
+    JsonObject metrics = new JsonObject();
+    metrics.addProperty("width", 1280);
+    metrics.addProperty("height", height);
+    metrics.addProperty("deviceScaleFactor", 1);
+    metrics.addProperty("mobile", false);
+    send("Emulation.setDeviceMetricsOverride", metrics);
+    eval("new Promise(done => requestAnimationFrame(() => requestAnimationFrame(done)))");
     JsonObject params = new JsonObject();
     params.addProperty("format", "png");
-    params.addProperty("captureBeyondViewport", true);
-    params.add("clip", clip);
     String data = send("Page.captureScreenshot", params).get("data").getAsString();
+    send("Emulation.clearDeviceMetricsOverride", new JsonObject());
     Files.createDirectories(file.toAbsolutePath().getParent());
     Files.write(file, Base64.getDecoder().decode(data));
   }

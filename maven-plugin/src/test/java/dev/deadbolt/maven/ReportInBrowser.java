@@ -33,7 +33,8 @@ public final class ReportInBrowser {
     try (Chromium chromium = Chromium.start()) {
       long millis = chromium.open(html);
       assertNoErrors(chromium, "on load");
-      chromium.screenshot(screenshot, 1600); // before the filters are used: the page as it opens
+      // Before the filters are used: the page as it opens, down to the first findings.
+      chromium.screenshot(screenshot, Math.min(2400, chromium.eval("document.documentElement.scrollHeight").getAsInt()));
       System.out.println("ReportInBrowser: " + html + " loaded in " + millis + " ms; navigation timing "
           + chromium.eval("JSON.stringify(performance.getEntriesByType('navigation')[0].toJSON(), ['responseEnd','domInteractive','domContentLoadedEventEnd','loadEventEnd'])"));
 
