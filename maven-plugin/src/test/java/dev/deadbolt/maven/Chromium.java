@@ -263,6 +263,7 @@ final class Chromium implements AutoCloseable {
   @Override
   public void close() throws IOException {
     socket.abort();
+    List<ProcessHandle> helpers = process.descendants().toList(); // renderers, GPU and zygote processes
     process.destroy();
     try {
       if (!process.waitFor(10, TimeUnit.SECONDS)) {
@@ -271,6 +272,7 @@ final class Chromium implements AutoCloseable {
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     }
+    helpers.stream().filter(ProcessHandle::isAlive).forEach(ProcessHandle::destroyForcibly);
     try (Stream<Path> files = Files.walk(profile)) {
       for (Path p : files.sorted(Comparator.reverseOrder()).toList()) {
         Files.deleteIfExists(p);
@@ -295,5 +297,22 @@ final class Chromium implements AutoCloseable {
       webSocket.request(1);
       return null;
     }
+
+    @Override
+    public CompletionStage<?> onClose(WebSocket webSocket, int statusCode, String reason) {
+      gone(new AssertionError("Chromium closed the DevTools connection (" + statusCode + " " + reason + ")"));
+      return null;
+    }
+
+    @Override
+    public void onError(WebSocket webSocket, Throwable error) {
+      gone(new AssertionError("the DevTools connection to Chromium failed", error));
+    }
+  }
+
+  /** Whatever waits for an answer learns that none will come, instead of waiting for the timeout. */
+  private void gone(AssertionError why) {
+    pending.values().forEach(reply -> reply.completeExceptionally(why));
+    loaded.completeExceptionally(why);
   }
 }
