@@ -43,5 +43,6 @@ assert page.findings() == 1
 assert page.locks() == ['com.acme.core.Ledger.accounts', 'com.acme.core.Ledger.journal'] as TreeSet
 assert page.flaggedEdges() == ['com.acme.core.Ledger.accounts -> com.acme.core.Ledger.journal',
                                'com.acme.core.Ledger.journal -> com.acme.core.Ledger.accounts'] as TreeSet
+assert page.violations().isEmpty()
 assert Files.size(screenshot.toPath()) > 10_000
 return true

@@ -23,6 +23,7 @@ public final class ReportInBrowser {
       long loadMillis,
       TreeSet<String> locks,
       TreeSet<String> flaggedEdges,
+      TreeSet<String> violations,
       int findings,
       Map<String, Integer> findingsByCheck) {}
 
@@ -70,6 +71,7 @@ public final class ReportInBrowser {
           millis,
           new TreeSet<>(strings(graph.get("locks"))),
           new TreeSet<>(strings(graph.get("flagged"))),
+          new TreeSet<>(strings(graph.get("violations"))),
           total,
           byCheck);
     }
@@ -88,14 +90,16 @@ public final class ReportInBrowser {
   }
 
   /**
-   * The drawn locks and red edges ("held -> acquired"), and what is wrong with the drawing: a lock or
-   * an arrow without a size, an arrow between locks that are not drawn, a red arrow that leads nowhere.
+   * The drawn locks, red edges and (among them) acquisitions against the declared order, as "held ->
+   * acquired", and what is wrong with the drawing: a lock or an arrow without a size, an arrow between
+   * locks that are not drawn, a red arrow that leads nowhere or looks like the others, a violation
+   * drawn like a cycle's edge.
    */
   private static final String GRAPH =
       """
       (() => {
         const problems = [];
-        const locks = [], flagged = [];
+        const locks = [], flagged = [], violations = [];
         for (const svg of document.querySelectorAll('svg.lock-graph')) {
           const drawn = new Set();
           for (const g of svg.querySelectorAll('g.lock')) {
@@ -113,6 +117,12 @@ public final class ReportInBrowser {
               const a = g.querySelector('a');
               const target = a && document.getElementById(a.getAttribute('href').slice(1));
               if (!target || !target.matches('article.finding')) problems.push('red arrow leads to no finding: ' + name);
+              if (g.classList.contains('violation')) {
+                violations.push(name);
+                if (getComputedStyle(g.querySelector('path')).strokeDasharray === 'none') {
+                  problems.push('acquisition against the declared order drawn solid: ' + name);
+                }
+              }
               const plain = svg.querySelector('g.edge:not(.flagged) path');
               if (plain && getComputedStyle(plain).stroke === getComputedStyle(g.querySelector('path')).stroke) {
                 problems.push('red arrow drawn like the others: ' + name);
@@ -120,7 +130,7 @@ public final class ReportInBrowser {
             }
           }
         }
-        return {locks, flagged, problems};
+        return {locks, flagged, violations, problems};
       })()
       """;
 
