@@ -8,6 +8,7 @@ import org.eclipse.elk.alg.layered.options.LayeredMetaDataProvider;
 import org.eclipse.elk.alg.layered.options.LayeredOptions;
 import org.eclipse.elk.core.RecursiveGraphLayoutEngine;
 import org.eclipse.elk.core.data.LayoutMetaDataService;
+import org.eclipse.elk.core.math.ElkPadding;
 import org.eclipse.elk.core.options.CoreOptions;
 import org.eclipse.elk.core.options.Direction;
 import org.eclipse.elk.core.options.EdgeLabelPlacement;
@@ -57,7 +58,7 @@ final class LockGraphLayout {
     root.setProperty(LayeredOptions.SPACING_NODE_NODE, 28.0);
     root.setProperty(LayeredOptions.SPACING_NODE_NODE_BETWEEN_LAYERS, 36.0);
     root.setProperty(LayeredOptions.SPACING_EDGE_LABEL, 4.0);
-    root.setProperty(CoreOptions.PADDING, new org.eclipse.elk.core.math.ElkPadding(12));
+    root.setProperty(CoreOptions.PADDING, new ElkPadding(12));
 
     Map<String, ElkNode> nodes = new HashMap<>();
     for (LockGraph.Lock lock : graph.locks()) {
