@@ -1,5 +1,7 @@
 import com.google.gson.JsonParser
+import dev.deadbolt.maven.ReportInBrowser
 import dev.deadbolt.maven.SarifSchema
+import java.nio.file.Files
 
 def log = new File(basedir, 'build.log').text
 def runs = log.split(/\[INFO\] Scanning for projects\.\.\./).drop(1)
@@ -33,4 +35,14 @@ assert app[0].get('ruleId').asString == 'LockOrderInversion'
 assert app[0].getAsJsonObject('message').get('text').asString.startsWith(cycle)
 def related = app[0].getAsJsonArray('relatedLocations')[0].asJsonObject.getAsJsonObject('physicalLocation')
 assert related.getAsJsonObject('artifactLocation').get('uri').asString.endsWith('core/src/main/java/com/acme/core/Ledger.java')
+
+// app's HTML report, as a reader opens it: the two ledger locks, core's order and app's, both in red.
+def screenshot = new File(basedir, 'report-screenshot.png')
+def page = ReportInBrowser.check(new File(basedir, 'app/serial/deadbolt/index.html').toPath(), screenshot.toPath())
+assert page.findings() == 1
+assert page.locks() == ['com.acme.core.Ledger.accounts', 'com.acme.core.Ledger.journal'] as TreeSet
+assert page.flaggedEdges() == ['com.acme.core.Ledger.accounts -> com.acme.core.Ledger.journal',
+                               'com.acme.core.Ledger.journal -> com.acme.core.Ledger.accounts'] as TreeSet
+assert page.violations().isEmpty()
+assert Files.size(screenshot.toPath()) > 10_000
 return true

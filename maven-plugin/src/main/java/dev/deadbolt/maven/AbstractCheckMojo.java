@@ -9,8 +9,11 @@ import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugin.logging.Log;
 import org.apache.maven.plugins.annotations.Parameter;
 
-/** {@code check} and {@code analyze}: judge the findings, write SARIF, print the summary, fail on new ones. */
-abstract class AbstractCheckMojo extends AbstractDeadboltMojo {
+/**
+ * {@code check} and {@code analyze}: judge the findings, write SARIF and the HTML report, print the new
+ * findings and count the rest, fail on new ones.
+ */
+abstract class AbstractCheckMojo extends AbstractReportingMojo {
   /** The SARIF 2.1.0 log to write for code scanning. */
   @Parameter(property = "deadbolt.sarif", defaultValue = "${project.build.directory}/deadbolt/deadbolt.sarif")
   protected File sarif;
@@ -20,11 +23,12 @@ abstract class AbstractCheckMojo extends AbstractDeadboltMojo {
   protected boolean failOnNew;
 
   protected final void check() throws MojoExecutionException, MojoFailureException {
-    Verdict verdict = judge(readBaseline());
-    if (verdict == null) {
+    Judgement judged = judge(readBaseline());
+    if (judged == null) {
       getLog().info("Deadbolt: no Java sources in " + project.getArtifactId() + ", nothing to check");
       return;
     }
+    Verdict verdict = judged.verdict();
     CheckCatalog catalog = CheckCatalog.load(getClass().getClassLoader());
     try {
       Sarif.write(
@@ -37,6 +41,7 @@ abstract class AbstractCheckMojo extends AbstractDeadboltMojo {
     } catch (IOException e) {
       throw new MojoExecutionException("Deadbolt: cannot write " + sarif + ": " + e, e);
     }
+    writeHtml(judged, catalog);
     summarize(verdict);
     int fresh = verdict.in(Verdict.State.NEW).size();
     if (fresh > 0 && failOnNew) {
@@ -72,21 +77,16 @@ abstract class AbstractCheckMojo extends AbstractDeadboltMojo {
     } else {
       log.info(headline);
     }
+    // Only the new findings: the accepted and suppressed ones would repeat on every build.
     for (Map.Entry<String, List<Verdict.Result>> group : verdict.byCheck().entrySet()) {
-      List<Verdict.Result> results = group.getValue();
-      boolean anyNew = results.stream().anyMatch(r -> r.state() == Verdict.State.NEW);
-      line(log, anyNew, "  " + group.getKey() + " (" + results.size() + ")");
-      for (Verdict.Result r : results) {
-        String state =
-            switch (r.state()) {
-              case NEW -> "new";
-              case BASELINED -> "baseline";
-              case SUPPRESSED -> "suppressed by " + r.finding().suppression().annotation();
-            };
-        line(
-            log,
-            r.state() == Verdict.State.NEW,
-            "    " + r.file() + ":" + r.finding().line() + " [" + state + "] " + r.finding().message());
+      List<Verdict.Result> added =
+          group.getValue().stream().filter(r -> r.state() == Verdict.State.NEW).toList();
+      if (added.isEmpty()) {
+        continue;
+      }
+      log.warn("  " + group.getKey() + " (" + added.size() + " new)");
+      for (Verdict.Result r : added) {
+        log.warn("    " + r.file() + ":" + r.finding().line() + " [new] " + r.finding().message());
       }
     }
     if (!verdict.stale().isEmpty()) {
@@ -100,15 +100,8 @@ abstract class AbstractCheckMojo extends AbstractDeadboltMojo {
         log.warn("    " + entry.file() + " " + entry.member() + " [" + entry.check() + "] " + entry.statement());
       }
     }
+    log.info("Deadbolt: every finding, with its source and the lock-order graph, is in " + html);
     log.info("Deadbolt: SARIF written to " + sarif);
-  }
-
-  private static void line(Log log, boolean warn, String text) {
-    if (warn) {
-      log.warn(text);
-    } else {
-      log.info(text);
-    }
   }
 
   static String count(int n, String one, String many) {

@@ -64,8 +64,14 @@ abstract class AbstractDeadboltMojo extends AbstractMojo {
   /** The goal's work, unless skipped. */
   protected abstract void run() throws MojoExecutionException, MojoFailureException;
 
+  /**
+   * The module's findings judged, and the lock-acquisition edges they were judged with: the module's
+   * own and those of the modules it depends on.
+   */
+  protected record Judgement(Verdict verdict, List<RecordedEdge> lockEdges) {}
+
   /** The module's findings judged against {@code against}; null when the module has no Java sources. */
-  protected final Verdict judge(Baseline against) throws MojoExecutionException, MojoFailureException {
+  protected final Judgement judge(Baseline against) throws MojoExecutionException, MojoFailureException {
     String module = project.getArtifactId();
     try {
       Reports.Contents own = Reports.read(reportDirectory.toPath(), module);
@@ -92,7 +98,8 @@ abstract class AbstractDeadboltMojo extends AbstractMojo {
       }
       List<RecordedFinding> findings = new ArrayList<>(own.findings());
       findings.addAll(LockCycles.find(own.edges(), visible));
-      return Verdict.judge(findings, against, project.getBasedir().toPath(), repositoryRoot());
+      return new Judgement(
+          Verdict.judge(findings, against, project.getBasedir().toPath(), repositoryRoot()), visible);
     } catch (MalformedFileException e) {
       throw new MojoFailureException("Deadbolt: malformed report file " + e.getMessage(), e);
     } catch (IOException | UncheckedIOException e) {

@@ -13,12 +13,13 @@ import org.apache.maven.plugins.annotations.Mojo;
 public class BaselineMojo extends AbstractDeadboltMojo {
   @Override
   protected void run() throws MojoExecutionException, MojoFailureException {
-    Verdict previous = judge(readBaseline());
-    if (previous == null) {
+    Judgement judged = judge(readBaseline());
+    if (judged == null) {
       getLog().info("Deadbolt: no Java sources in " + project.getArtifactId() + ", no baseline written");
       return;
     }
-    Baseline current = judge(Baseline.empty()).toBaseline(project.getBasedir().toPath());
+    Verdict previous = judged.verdict();
+    Baseline current = judge(Baseline.empty()).verdict().toBaseline(project.getBasedir().toPath());
     try {
       current.write(baseline.toPath());
     } catch (IOException e) {
