@@ -16,7 +16,7 @@ import java.util.stream.Stream;
  */
 record RealModule(String name, List<Path> sourceRoots, String classPath) {
 
-  /** A Maven module: its main sources, and its compile class path as {@code dependency:build-classpath} gives it. */
+  /** A Maven module: its main sources, and the compile class path Maven resolves for it. */
   static RealModule ofMavenModule(Path directory) throws IOException, InterruptedException {
     Path module = directory.toAbsolutePath().normalize();
     Path sources = module.resolve("src/main/java");
@@ -33,10 +33,18 @@ record RealModule(String name, List<Path> sourceRoots, String classPath) {
               "dependency:build-classpath",
               "-Dmdep.includeScope=compile",
               "-Dmdep.outputFile=" + classPathFile);
-      Process maven = new ProcessBuilder(command).directory(module.toFile()).inheritIO().start();
+      // Maven's output is shown only if it fails: the benchmark's own lines are what a reader wants.
+      Process maven =
+          new ProcessBuilder(command).directory(module.toFile()).redirectErrorStream(true).start();
+      byte[] output = maven.getInputStream().readAllBytes();
       if (maven.waitFor() != 0) {
         throw new IllegalStateException(
-            "--module " + directory + ": Maven could not resolve its class path (" + String.join(" ", command) + ")");
+            "--module "
+                + directory
+                + ": Maven could not resolve its class path ("
+                + String.join(" ", command)
+                + "):\n"
+                + new String(output, java.nio.charset.StandardCharsets.UTF_8));
       }
       String classPath = Files.readString(classPathFile).strip();
       return new RealModule(module.getFileName().toString(), List.of(sources), classPath);
@@ -53,7 +61,10 @@ record RealModule(String name, List<Path> sourceRoots, String classPath) {
   /** What javac needs besides the sources: the class path (empty, a directory of nothing) and UTF-8. */
   List<String> javacOptions(Path work) throws IOException {
     List<String> options = new ArrayList<>(List.of("-encoding", "UTF-8"));
-    String path = classPath.isEmpty() ? Files.createDirectories(work.resolve("empty-class-path")).toString() : classPath;
+    String path =
+        classPath.isEmpty()
+            ? Files.createDirectories(work.resolve("empty-class-path")).toString()
+            : classPath;
     options.addAll(List.of("-classpath", path));
     return options;
   }

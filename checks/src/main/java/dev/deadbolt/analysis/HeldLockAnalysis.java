@@ -106,7 +106,9 @@ public final class HeldLockAnalysis {
       }
     }
     ImmutableSet.Builder<LockId> outermostFirst = ImmutableSet.builder();
-    layers.forEach(outermostFirst::addAll); // the last pushed, outermost, comes first
+    for (Collection<LockId> layer : layers) { // the last pushed, outermost, comes first
+      outermostFirst.addAll(layer);
+    }
     return outermostFirst.build();
   }
 

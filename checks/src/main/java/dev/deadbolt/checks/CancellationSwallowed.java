@@ -83,7 +83,12 @@ public final class CancellationSwallowed extends DeadboltChecker implements Catc
 
   private static boolean catchesCancellation(CatchTree tree, VisitorState state) {
     Type cancellation = state.getTypeFromString("java.util.concurrent.CancellationException");
-    return CaughtTypes.of(tree).stream().anyMatch(t -> ASTHelpers.isSubtype(t, cancellation, state));
+    for (Type caught : CaughtTypes.of(tree)) {
+      if (ASTHelpers.isSubtype(caught, cancellation, state)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** Whether the try is the last statement of an enhanced for's body. */

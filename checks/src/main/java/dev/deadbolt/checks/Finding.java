@@ -74,8 +74,10 @@ public final class Finding {
     }
     FindingsReport report = FindingsReport.of(state);
     if (!state.errorProneOptions().isIgnoreSuppressionAnnotations()) {
-      Optional<Suppression> suppression =
-          checker.suppressionAt(flagged, state).or(() -> checker.suppressionAt(state.getPath(), state));
+      Optional<Suppression> suppression = checker.suppressionAt(flagged, state);
+      if (suppression.isEmpty()) {
+        suppression = checker.suppressionAt(state.getPath(), state);
+      }
       if (suppression.isPresent()) {
         report.suppressed(built, flagged, related, suppression.get(), state);
         return Description.NO_MATCH;

@@ -51,8 +51,10 @@ public final class DeadboltConfig {
   public static DeadboltConfig fromFlags(ErrorProneFlags flags) {
     List<ConfigProblem> problems = new ArrayList<>();
     List<CatalogEntry> blocking = new ArrayList<>(BuiltInCatalogs.blocking());
-    DeadboltFlags.get(flags, DeadboltFlags.BLOCKING_METHODS)
-        .ifPresent(file -> blocking.addAll(readBlockingFile(file, problems)));
+    Optional<String> blockingFile = DeadboltFlags.get(flags, DeadboltFlags.BLOCKING_METHODS);
+    if (blockingFile.isPresent()) {
+      blocking.addAll(readBlockingFile(blockingFile.get(), problems));
+    }
     List<CatalogEntry> immediate = new ArrayList<>(BuiltInCatalogs.immediate());
     Optional<String> extraImmediate = DeadboltFlags.get(flags, DeadboltFlags.IMMEDIATE_METHODS);
     if (extraImmediate.isPresent()) {

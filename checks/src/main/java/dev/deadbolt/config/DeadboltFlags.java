@@ -67,7 +67,8 @@ public final class DeadboltFlags {
 
   /** The text of {@code -XepOpt:Deadbolt:<name>} if given. */
   public static Optional<String> get(ErrorProneFlags flags, String name) {
-    return flags.get(PREFIX + name).map(String::trim);
+    Optional<String> value = flags.get(PREFIX + name);
+    return value.isPresent() ? Optional.of(value.get().trim()) : value;
   }
 
   /** How a flag is spelled on the command line, for messages. */

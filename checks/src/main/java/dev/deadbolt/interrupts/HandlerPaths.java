@@ -9,6 +9,7 @@ import com.sun.source.tree.BreakTree;
 import com.sun.source.tree.CaseTree;
 import com.sun.source.tree.CatchTree;
 import com.sun.source.tree.ContinueTree;
+import com.sun.source.tree.CaseLabelTree;
 import com.sun.source.tree.DefaultCaseLabelTree;
 import com.sun.source.tree.DoWhileLoopTree;
 import com.sun.source.tree.EnhancedForLoopTree;
@@ -357,7 +358,9 @@ public final class HandlerPaths {
       boolean hasDefault = false;
       List<Jump> jumps = new ArrayList<>();
       for (CaseTree caseTree : switchTree.getCases()) {
-        hasDefault |= caseTree.getLabels().stream().anyMatch(l -> l instanceof DefaultCaseLabelTree);
+        for (CaseLabelTree label : caseTree.getLabels()) {
+          hasDefault |= label instanceof DefaultCaseLabelTree;
+        }
         Outcome outcome;
         if (caseTree.getCaseKind() == CaseTree.CaseKind.RULE) {
           Tree body = caseTree.getBody();

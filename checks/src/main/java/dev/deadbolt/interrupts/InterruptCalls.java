@@ -106,8 +106,15 @@ public final class InterruptCalls {
     }
     Type interrupted = interruptedException(state);
     MethodSymbol method = ASTHelpers.getSymbol(call);
-    return method != null
-        && method.getThrownTypes().stream().anyMatch(t -> ASTHelpers.isSubtype(t, interrupted, state));
+    if (method == null) {
+      return false;
+    }
+    for (Type thrown : method.getThrownTypes()) {
+      if (ASTHelpers.isSubtype(thrown, interrupted, state)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** {@code System.exit} and friends: the path ends with the process. */

@@ -22,14 +22,15 @@ public final class JUnitCode {
       if (tree instanceof MethodTree method && isJUnit(ASTHelpers.getSymbol(method))) {
         return true;
       }
-      if (tree instanceof ClassTree type
-          && (isJUnit(ASTHelpers.getSymbol(type))
-              || type.getMembers().stream()
-                  .anyMatch(
-                      member ->
-                          member instanceof MethodTree method
-                              && isJUnit(ASTHelpers.getSymbol(method))))) {
+      if (tree instanceof ClassTree type && isJUnit(ASTHelpers.getSymbol(type))) {
         return true;
+      }
+      if (tree instanceof ClassTree type) {
+        for (Tree member : type.getMembers()) {
+          if (member instanceof MethodTree method && isJUnit(ASTHelpers.getSymbol(method))) {
+            return true;
+          }
+        }
       }
     }
     return false;
