@@ -3,21 +3,29 @@ package dev.deadbolt.analysis;
 import com.google.common.collect.ImmutableList;
 import com.google.common.collect.ImmutableSet;
 import com.google.errorprone.VisitorState;
+import com.google.errorprone.util.ASTHelpers;
 import com.sun.source.tree.BlockTree;
 import com.sun.source.tree.ExpressionStatementTree;
+import com.sun.source.tree.ExpressionTree;
+import com.sun.source.tree.IdentifierTree;
+import com.sun.source.tree.IfTree;
 import com.sun.source.tree.MethodInvocationTree;
 import com.sun.source.tree.StatementTree;
 import com.sun.source.tree.Tree;
 import com.sun.source.tree.TryTree;
+import com.sun.source.tree.UnaryTree;
 import com.sun.source.tree.VariableTree;
 import com.sun.source.util.TreePath;
+import com.sun.tools.javac.code.Symbol;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashSet;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import javax.lang.model.element.ElementKind;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -35,7 +43,17 @@ import org.jspecify.annotations.Nullable;
  *   }
  * </pre>
  *
- * <p>(or {@code long stamp = sl.writeLock(); try {...} finally { sl.unlockWrite(stamp); }}). Nearly
+ * <p>(or {@code long stamp = sl.writeLock(); try {...} finally { sl.unlockWrite(stamp); }}); and the
+ * {@code tryLock} idiom that keeps the outcome in a local:
+ *
+ * <pre>
+ *   boolean locked = lock.tryLock();
+ *   ...                              (held only inside {@code if (locked) {...}}, or the else of
+ *   if (locked) { lock.unlock(); }    {@code if (!locked)}: what the dataflow records for the local)
+ * </pre>
+ *
+ * <p>where the local is only ever read as the whole condition of an {@code if}, and every release of the
+ * lock is such an {@code if (locked)} holding only the release. Nearly
  * every method that uses {@code java.util.concurrent} locks is written this way, and there the answer
  * equals the must-analysis's: the lock is held exactly inside the {@code try} up to the release that
  * opens its {@code finally}. Anything else in the body ({@code tryLock}, an unlock elsewhere, two
@@ -54,15 +72,34 @@ final class StructuredLocking {
   /** One locked region: the acquisition, the {@code try} it guards, and the release in its finally. */
   private record Region(MethodInvocationTree acquire, MethodInvocationTree release, Shape shape) {}
 
+  /** An {@code if} testing the local a {@code tryLock} call initialized. */
+  private record TestedTry(MethodInvocationTree tryLock, boolean heldInElse) {}
+
   private final Map<TryTree, Region> regions;
+  /**
+   * The {@code if}s that test a {@code tryLock} local, with that {@code tryLock} call and whether the lock
+   * is held in the else branch ({@code if (!locked)}) rather than the then branch.
+   */
+  private final Map<IfTree, TestedTry> tested;
+  /** Each release in an {@code if (locked)}, with the {@code tryLock} call whose local it tests. */
+  private final Map<MethodInvocationTree, MethodInvocationTree> conditionalReleases;
   private final LockResolver resolver;
   private final VisitorState state;
   /** Each region's lock, resolved on first query; null until then, or if they are not distinct. */
   @Nullable private Map<TryTree, LockId> locks;
+  /** Each tested {@code tryLock} call's lock, resolved with {@link #locks}. */
+  @Nullable private Map<MethodInvocationTree, LockId> tryLocks;
   private boolean resolved;
 
-  private StructuredLocking(Map<TryTree, Region> regions, LockResolver resolver, VisitorState state) {
+  private StructuredLocking(
+      Map<TryTree, Region> regions,
+      Map<IfTree, TestedTry> tested,
+      Map<MethodInvocationTree, MethodInvocationTree> conditionalReleases,
+      LockResolver resolver,
+      VisitorState state) {
     this.regions = regions;
+    this.tested = tested;
+    this.conditionalReleases = conditionalReleases;
     this.resolver = resolver;
     this.state = state;
   }
@@ -73,10 +110,91 @@ final class StructuredLocking {
    */
   static Optional<StructuredLocking> of(Tree body, LockResolver resolver, VisitorState state) {
     Map<TryTree, Region> regions = new IdentityHashMap<>();
+    Map<IfTree, TestedTry> tested = new IdentityHashMap<>();
+    Map<MethodInvocationTree, MethodInvocationTree> conditionalReleases = new IdentityHashMap<>();
+    // The tryLock call each `boolean locked = lock.tryLock()` local holds the outcome of, and the reads
+    // of those locals that are the whole condition of an `if` (any other read: not structured).
+    Map<Symbol, MethodInvocationTree> tryLocals = new IdentityHashMap<>();
+    Set<Tree> testReads = Collections.newSetFromMap(new IdentityHashMap<>());
     Set<Tree> inRegions = new HashSet<>();
     int[] lockCalls = new int[1];
     boolean[] unstructured = new boolean[1];
     new OwnCodeScanner() {
+      @Override
+      public Void scan(Tree tree, Void unused) {
+        // (Identifiers are stepped over by the walk: a tryLock local's other reads are caught here.)
+        if (!tryLocals.isEmpty()
+            && tree instanceof IdentifierTree identifier
+            && !testReads.contains(identifier)
+            && tryLocals.containsKey(ASTHelpers.getSymbol(identifier))) {
+          unstructured[0] = true;
+        }
+        return super.scan(tree, unused);
+      }
+
+      @Override
+      public Void visitVariable(VariableTree variable, Void unused) {
+        Symbol local = ASTHelpers.getSymbol(variable);
+        if (variable.getInitializer() instanceof MethodInvocationTree call
+            && isTryLock(call)
+            && local != null
+            && local.getKind() == ElementKind.LOCAL_VARIABLE
+            && ASTHelpers.isConsideredFinal(local)) {
+          tryLocals.put(local, call);
+          inRegions.add(call);
+        }
+        return super.visitVariable(variable, unused);
+      }
+
+      @Override
+      public Void visitIf(IfTree ifTree, Void unused) {
+        ExpressionTree condition = ASTHelpers.stripParentheses(ifTree.getCondition());
+        boolean negated = condition.getKind() == Tree.Kind.LOGICAL_COMPLEMENT;
+        if (negated) {
+          condition = ASTHelpers.stripParentheses(((UnaryTree) condition).getExpression());
+        }
+        MethodInvocationTree tryLock =
+            condition instanceof IdentifierTree identifier
+                ? tryLocals.get(ASTHelpers.getSymbol(identifier))
+                : null;
+        if (tryLock != null) {
+          testReads.add(condition);
+          tested.put(ifTree, new TestedTry(tryLock, negated));
+          MethodInvocationTree release = negated ? null : onlyRelease(ifTree);
+          if (release != null) {
+            conditionalReleases.put(release, tryLock);
+            inRegions.add(release);
+          }
+        }
+        return super.visitIf(ifTree, unused);
+      }
+
+      /** {@code if (locked) lock.unlock();}, braced or not, without an else: the release. */
+      @Nullable
+      private MethodInvocationTree onlyRelease(IfTree ifTree) {
+        if (ifTree.getElseStatement() != null) {
+          return null;
+        }
+        StatementTree then = ifTree.getThenStatement();
+        if (then instanceof BlockTree block) {
+          if (block.getStatements().size() != 1) {
+            return null;
+          }
+          then = block.getStatements().get(0);
+        }
+        return then instanceof ExpressionStatementTree statement
+                && statement.getExpression() instanceof MethodInvocationTree call
+                && LockOperation.effectOf(call, state).orElse(null) == LockOperation.Effect.RELEASE
+            ? call
+            : null;
+      }
+
+      private boolean isTryLock(MethodInvocationTree call) {
+        LockOperation.Effect effect = LockOperation.effectOf(call, state).orElse(null);
+        return effect == LockOperation.Effect.TRY_ACQUIRE
+            || effect == LockOperation.Effect.TRY_ACQUIRE_TIMED;
+      }
+
       @Override
       public Void visitBlock(BlockTree block, Void unused) {
         // Each statement with the one before it (javac's lists are linked: no get(i)).
@@ -114,8 +232,10 @@ final class StructuredLocking {
         Optional<LockOperation.Effect> effect = LockOperation.effectOf(node, state);
         if (effect.isPresent()) {
           lockCalls[0]++;
-          if (effect.get() != LockOperation.Effect.ACQUIRE && effect.get() != LockOperation.Effect.RELEASE) {
-            unstructured[0] = true; // tryLock: held only on one branch
+          if (effect.get() != LockOperation.Effect.ACQUIRE
+              && effect.get() != LockOperation.Effect.RELEASE
+              && !inRegions.contains(node)) {
+            unstructured[0] = true; // a tryLock tested other than through a local: one branch only
           }
         }
         return super.visitMethodInvocation(node, unused);
@@ -152,7 +272,8 @@ final class StructuredLocking {
     if (unstructured[0] || lockCalls[0] != inRegions.size()) {
       return Optional.empty();
     }
-    return Optional.of(new StructuredLocking(regions, resolver, state));
+    return Optional.of(
+        new StructuredLocking(regions, tested, conditionalReleases, resolver, state));
   }
 
   /**
@@ -173,6 +294,12 @@ final class StructuredLocking {
           && regions.containsKey(tryTree)
           && inside(regions.get(tryTree).shape(), tryTree, child, grandchild)) {
         innermostFirst.add(regionLocks.get(tryTree));
+      }
+      if (p.getLeaf() instanceof IfTree ifTree && tested.containsKey(ifTree)) {
+        TestedTry test = tested.get(ifTree);
+        if (child == (test.heldInElse() ? ifTree.getElseStatement() : ifTree.getThenStatement())) {
+          innermostFirst.add(tryLocks.get(test.tryLock()));
+        }
       }
       grandchild = child;
       child = p.getLeaf();
@@ -233,6 +360,25 @@ final class StructuredLocking {
       }
       byRegion.put(entry.getKey(), acquire.get().lock());
     }
+    Map<MethodInvocationTree, LockId> byTryLock = new IdentityHashMap<>();
+    for (TestedTry test : tested.values()) {
+      if (byTryLock.containsKey(test.tryLock())) {
+        continue;
+      }
+      Optional<LockOperation> tryLock = LockOperation.of(test.tryLock(), resolver, state);
+      if (tryLock.isEmpty() || !objects.add(tryLock.get().lock().objectKey())) {
+        return null;
+      }
+      byTryLock.put(test.tryLock(), tryLock.get().lock());
+    }
+    for (Map.Entry<MethodInvocationTree, MethodInvocationTree> release : conditionalReleases.entrySet()) {
+      Optional<LockOperation> op = LockOperation.of(release.getKey(), resolver, state);
+      LockId tried = byTryLock.get(release.getValue());
+      if (op.isEmpty() || tried == null || !op.get().locks().contains(tried)) {
+        return null;
+      }
+    }
+    tryLocks = byTryLock;
     locks = byRegion;
     return locks;
   }
