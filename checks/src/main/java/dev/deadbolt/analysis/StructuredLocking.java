@@ -4,7 +4,9 @@ import com.google.common.collect.ImmutableList;
 import com.google.common.collect.ImmutableSet;
 import com.google.errorprone.VisitorState;
 import com.google.errorprone.util.ASTHelpers;
+import com.sun.source.tree.AssignmentTree;
 import com.sun.source.tree.BlockTree;
+import com.sun.source.tree.CompoundAssignmentTree;
 import com.sun.source.tree.ExpressionStatementTree;
 import com.sun.source.tree.ExpressionTree;
 import com.sun.source.tree.IdentifierTree;
@@ -138,12 +140,31 @@ final class StructuredLocking {
         if (variable.getInitializer() instanceof MethodInvocationTree call
             && isTryLock(call)
             && local != null
-            && local.getKind() == ElementKind.LOCAL_VARIABLE
-            && ASTHelpers.isConsideredFinal(local)) {
+            && local.getKind() == ElementKind.LOCAL_VARIABLE) {
           tryLocals.put(local, call);
           inRegions.add(call);
         }
         return super.visitVariable(variable, unused);
+      }
+
+      // Assigned again, a local no longer tells whether the lock is held. (Not javac's effectively-final
+      // flag: a file the lock order reads early may not have been through flow analysis yet.)
+      @Override
+      public Void visitAssignment(AssignmentTree assignment, Void unused) {
+        if (!tryLocals.isEmpty()
+            && tryLocals.containsKey(ASTHelpers.getSymbol(assignment.getVariable()))) {
+          unstructured[0] = true;
+        }
+        return super.visitAssignment(assignment, unused);
+      }
+
+      @Override
+      public Void visitCompoundAssignment(CompoundAssignmentTree assignment, Void unused) {
+        if (!tryLocals.isEmpty()
+            && tryLocals.containsKey(ASTHelpers.getSymbol(assignment.getVariable()))) {
+          unstructured[0] = true;
+        }
+        return super.visitCompoundAssignment(assignment, unused);
       }
 
       @Override
