@@ -10,6 +10,7 @@ import com.google.errorprone.matchers.Matcher;
 import com.google.errorprone.util.ASTHelpers;
 import com.sun.source.tree.AssignmentTree;
 import com.sun.source.tree.ClassTree;
+import com.sun.source.tree.CompoundAssignmentTree;
 import com.sun.source.tree.ConditionalExpressionTree;
 import com.sun.source.tree.ExpressionTree;
 import com.sun.source.tree.IdentifierTree;
@@ -18,6 +19,7 @@ import com.sun.source.tree.MethodInvocationTree;
 import com.sun.source.tree.MethodTree;
 import com.sun.source.tree.Tree;
 import com.sun.source.tree.TypeCastTree;
+import com.sun.source.tree.UnaryTree;
 import com.sun.source.tree.VariableTree;
 import com.sun.source.util.TreeScanner;
 import com.sun.tools.javac.api.JavacTrees;
@@ -26,9 +28,11 @@ import com.sun.tools.javac.code.Symbol.ClassSymbol;
 import com.sun.tools.javac.code.Symbol.VarSymbol;
 import com.sun.tools.javac.util.Context;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.IdentityHashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import org.jspecify.annotations.Nullable;
 import javax.lang.model.element.ElementKind;
 
@@ -378,12 +382,14 @@ public final class LockResolver {
    */
   @Nullable
   private ExpressionTree aliasedInitializer(ExpressionTree e) {
-    if (!(ASTHelpers.getSymbol(e) instanceof VarSymbol var) || !ASTHelpers.isConsideredFinal(var)) {
+    if (!(ASTHelpers.getSymbol(e) instanceof VarSymbol var)) {
       return null;
     }
     if (var.getKind() == ElementKind.FIELD) {
-      return FieldInitializers.of(state).initializer(var);
+      return ASTHelpers.isConsideredFinal(var) ? FieldInitializers.of(state).initializer(var) : null;
     }
+    // A local's effectively-final flag comes from javac's flow analysis, which a file read early (for
+    // the lock order or a summary) may not have had yet: whether it is assigned again is read here.
     return localInitializers().get(var);
   }
 
@@ -416,6 +422,7 @@ public final class LockResolver {
   private Map<VarSymbol, ExpressionTree> localInitializers() {
     if (localInitializers == null) {
       Map<VarSymbol, ExpressionTree> inits = new HashMap<>();
+      Set<Symbol> assigned = new HashSet<>();
       new TreeScanner<Void, Void>() {
         @Override
         public Void visitVariable(VariableTree node, Void unused) {
@@ -427,10 +434,31 @@ public final class LockResolver {
         }
 
         @Override
+        public Void visitAssignment(AssignmentTree node, Void unused) {
+          assigned.add(ASTHelpers.getSymbol(node.getVariable()));
+          return super.visitAssignment(node, unused);
+        }
+
+        @Override
+        public Void visitCompoundAssignment(CompoundAssignmentTree node, Void unused) {
+          assigned.add(ASTHelpers.getSymbol(node.getVariable()));
+          return super.visitCompoundAssignment(node, unused);
+        }
+
+        @Override
+        public Void visitUnary(UnaryTree node, Void unused) {
+          if (node.getExpression() instanceof IdentifierTree) {
+            assigned.add(ASTHelpers.getSymbol(node.getExpression()));
+          }
+          return super.visitUnary(node, unused);
+        }
+
+        @Override
         public Void visitClass(ClassTree node, Void unused) {
           return null; // a nested class's locals are not visible here
         }
       }.scan(member instanceof ClassTree cls ? null : member, null);
+      inits.keySet().removeAll(assigned); // assigned again: not an alias of its initializer
       localInitializers = inits;
     }
     return localInitializers;

@@ -51,6 +51,42 @@ public class LockOrderInversionTest {
         .doTest();
   }
 
+  /**
+   * The lock order reads later files before javac's flow analysis has marked their locals effectively
+   * final: an alias of a lock in a local must be understood there all the same.
+   */
+  @Test
+  public void aLockAliasedByALocalInAFileReadEarly() {
+    helper
+        .addSourceLines(
+            "Accounts.java",
+            """
+            class Accounts {
+              final Object ledger = new Object();
+              final Object journal = new Object();
+              void post() {
+                synchronized (ledger) {
+                  // BUG: Diagnostic contains: `Accounts.journal` is acquired while `Accounts.ledger` is held, but Audit.replay() (Audit.java:5)
+                  synchronized (journal) {}
+                }
+              }
+            }
+            """)
+        .addSourceLines(
+            "Audit.java",
+            """
+            class Audit {
+              void replay(Accounts accounts) {
+                Object journal = accounts.journal;
+                synchronized (journal) {
+                  synchronized (accounts.ledger) {}
+                }
+              }
+            }
+            """)
+        .doTest();
+  }
+
   /** Anchored in the file that sorts first, whichever the compiler analyses first. */
   @Test
   public void throughACallAndAcrossFiles() {
