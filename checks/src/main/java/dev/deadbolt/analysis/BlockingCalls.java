@@ -17,7 +17,9 @@ import com.sun.tools.javac.code.Symbol;
 import com.sun.tools.javac.code.Symbol.MethodSymbol;
 import com.sun.tools.javac.code.Type;
 import com.sun.tools.javac.code.Types;
+import dev.deadbolt.catalog.BuiltInCatalogs;
 import dev.deadbolt.catalog.CatalogEntry;
+import dev.deadbolt.catalog.Library;
 import dev.deadbolt.catalog.MethodCatalog;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -47,8 +49,26 @@ public final class BlockingCalls {
       ImmediateMethods immediate,
       LockTakers lockTakers,
       VisitorState state) {
-    this.catalog = new MethodCatalog(entries);
+    this.catalog = new MethodCatalog(withLibrariesOnClassPath(entries, state));
     this.summaries = new MethodSummaries(this, immediate, lockTakers, state);
+  }
+
+  /**
+   * {@code entries} and the built-in entries of every library whose gate type this compile's class
+   * path has: each library's file is parsed only in a compile that can call it.
+   */
+  private static List<CatalogEntry> withLibrariesOnClassPath(
+      List<CatalogEntry> entries, VisitorState state) {
+    List<CatalogEntry> all = new ArrayList<>(entries);
+    for (Library library : Library.values()) {
+      for (String gate : library.gates()) {
+        if (state.getTypeFromString(gate) != null) {
+          all.addAll(BuiltInCatalogs.library(library));
+          break;
+        }
+      }
+    }
+    return all;
   }
 
   /**

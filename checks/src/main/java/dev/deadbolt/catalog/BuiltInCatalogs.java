@@ -4,13 +4,16 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
 import org.jspecify.annotations.Nullable;
 
 /**
  * The catalogs that ship inside the Deadbolt jar, each parsed when first asked for, once per JVM (javac
  * loads Deadbolt afresh for each compile, so that is once per compile): a compile whose code never
- * reaches a reactive chain or a Netty handler does not read their catalogs.
+ * reaches a reactive chain or a Netty handler does not read their catalogs, and a compile without a
+ * library on its class path does not read that library's blocking calls ({@link Library}).
  */
 public final class BuiltInCatalogs {
   // Written and read without a lock: two threads racing would parse the same text to equal lists.
@@ -18,10 +21,11 @@ public final class BuiltInCatalogs {
   private static volatile @Nullable List<CatalogEntry> immediate;
   private static volatile @Nullable List<CatalogEntry> eventLoopCallbacks;
   private static volatile @Nullable List<CatalogEntry> reactiveOperators;
+  private static final Map<Library, List<CatalogEntry>> libraries = new EnumMap<>(Library.class);
 
   private BuiltInCatalogs() {}
 
-  /** What blocks: {@code blocking-methods.txt} beside this class. */
+  /** What blocks in the JDK: {@code blocking-methods.txt} beside this class. */
   public static List<CatalogEntry> blocking() {
     List<CatalogEntry> entries = blocking;
     if (entries == null) {
@@ -56,6 +60,19 @@ public final class BuiltInCatalogs {
     List<CatalogEntry> entries = reactiveOperators;
     if (entries == null) {
       reactiveOperators = entries = load("reactive-operators.txt", true);
+    }
+    return entries;
+  }
+
+  /**
+   * What blocks in {@code library}: its file under {@code libraries/}, for a compile whose class path
+   * has the library.
+   */
+  public static synchronized List<CatalogEntry> library(Library library) {
+    List<CatalogEntry> entries = libraries.get(library);
+    if (entries == null) {
+      entries = load(library.resource(), true);
+      libraries.put(library, entries);
     }
     return entries;
   }
