@@ -54,6 +54,12 @@ public enum Library {
       "aws-sdk",
       List.of("software.amazon.awssdk."),
       List.of("software.amazon.awssdk.core.SdkClient")),
+  MONGODB("mongodb", List.of("com.mongodb.client."), List.of("com.mongodb.client.MongoCollection")),
+  ELASTICSEARCH_REST(
+      "elasticsearch-rest",
+      List.of("org.elasticsearch.client."),
+      List.of("org.elasticsearch.client.RestClient")),
+  ZOOKEEPER("zookeeper", List.of("org.apache.zookeeper."), List.of("org.apache.zookeeper.ZooKeeper")),
   GUAVA(
       "guava",
       List.of("com.google.common.util.concurrent."),

@@ -1,17 +1,22 @@
 package dev.deadbolt.analysis;
 
 import static com.google.common.truth.Truth.assertThat;
+import static com.google.common.truth.Truth.assertWithMessage;
 
 import dev.deadbolt.catalog.BuiltInCatalogs;
 import dev.deadbolt.catalog.CatalogEntry;
+import dev.deadbolt.catalog.Library;
+import java.io.File;
+import java.util.ArrayList;
+import java.util.List;
 import org.junit.Test;
 import org.junit.runner.RunWith;
 import org.junit.runners.JUnit4;
 
 /**
- * The reactive and event-loop catalogs are read only in compiles whose class path has the library
- * they describe, judged by a few type names in the code; these hold the catalogs to those names, so
- * that a line added for another library is not silently skipped.
+ * The reactive and event-loop catalogs, and each library's blocking calls, are read only in compiles
+ * whose class path has the library they describe, judged by a few type names in the code; these hold
+ * the catalogs to those names, so that a line added for another library is not silently skipped.
  */
 @RunWith(JUnit4.class)
 public class CatalogGatesTest {
@@ -27,5 +32,48 @@ public class CatalogGatesTest {
     for (CatalogEntry entry : BuiltInCatalogs.eventLoopCallbacks()) {
       assertThat(entry.pattern().type()).startsWith("io.netty.");
     }
+  }
+
+  @Test
+  public void everyTypeALibraryFileNamesIsInThatLibrarysPackages() {
+    for (Library library : Library.values()) {
+      for (String gate : library.gates()) {
+        assertThat(inPackages(gate, library.packages())).isTrue();
+      }
+      for (CatalogEntry entry : BuiltInCatalogs.library(library)) {
+        assertWithMessage(entry.source() + " is not in " + library.packages())
+            .that(inPackages(entry.pattern().type(), library.packages()))
+            .isTrue();
+      }
+    }
+  }
+
+  @Test
+  public void everyLibraryFileHasItsLibrary() {
+    File directory =
+        new File(BuiltInCatalogs.class.getResource("libraries").getPath());
+    List<String> read = new ArrayList<>();
+    for (Library library : Library.values()) {
+      read.add(BuiltInCatalogs.library(library).get(0).source().split(":")[0]);
+    }
+    for (String file : directory.list()) {
+      assertThat(read).contains("libraries/" + file);
+    }
+  }
+
+  @Test
+  public void theJdkCatalogNamesOnlyTheJdk() {
+    for (CatalogEntry entry : BuiltInCatalogs.blocking()) {
+      assertThat(entry.pattern().type()).matches("(java|javax)\\..*");
+    }
+  }
+
+  private static boolean inPackages(String type, List<String> packages) {
+    for (String prefix : packages) {
+      if (type.startsWith(prefix)) {
+        return true;
+      }
+    }
+    return false;
   }
 }

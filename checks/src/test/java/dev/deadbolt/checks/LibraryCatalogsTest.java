@@ -1,7 +1,12 @@
 package dev.deadbolt.checks;
 
 import com.google.errorprone.CompilationTestHelper;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.Rule;
 import org.junit.Test;
+import org.junit.rules.TemporaryFolder;
 import org.junit.runner.RunWith;
 import org.junit.runners.JUnit4;
 
@@ -12,8 +17,96 @@ import org.junit.runners.JUnit4;
  */
 @RunWith(JUnit4.class)
 public class LibraryCatalogsTest {
+  @Rule public final TemporaryFolder temp = new TemporaryFolder();
+
   private final CompilationTestHelper calls =
       CompilationTestHelper.newInstance(BlockingRegionsPrinter.class, getClass());
+
+  /**
+   * A user's catalog file has the built-in catalogs' power: a type's own methods, parameter types, and
+   * exclusions by return type.
+   */
+  @Test
+  public void userCatalogFileUsesEveryEntryKind() throws Exception {
+    Path catalog = temp.newFile("blocking.txt").toPath();
+    Files.writeString(
+        catalog,
+        String.join(
+            "\n",
+            "com.acme.Store#{members}                       talks to the store",
+            "com.acme.Mailer#send(java.lang.String,int)     sends mail",
+            "com.acme.Queue                                 waits on the queue",
+            "!com.acme.Queue#*:java.util.concurrent.CompletionStage",
+            ""),
+        StandardCharsets.UTF_8);
+    CompilationTestHelper.newInstance(BlockingCallUnderLock.class, getClass())
+        .setArgs("-XepOpt:Deadbolt:BlockingMethods=" + catalog)
+        .addSourceLines(
+            "com/acme/Store.java",
+            """
+            package com.acme;
+            public interface Store {
+              String load(String key);
+            }
+            """)
+        .addSourceLines(
+            "com/acme/CachedStore.java",
+            """
+            package com.acme;
+            public class CachedStore implements Store {
+              @Override public String load(String key) { return key; }
+              public void setSize(int size) {}
+            }
+            """)
+        .addSourceLines(
+            "com/acme/Mailer.java",
+            """
+            package com.acme;
+            public class Mailer {
+              public void send(String to, int retries) {}
+              public void send(StringBuilder draft, int retries) {}
+            }
+            """)
+        .addSourceLines(
+            "com/acme/Queue.java",
+            """
+            package com.acme;
+            import java.util.concurrent.CompletableFuture;
+            public interface Queue {
+              String take();
+              CompletableFuture<String> takeLater();
+            }
+            """)
+        .addSourceLines(
+            "com/acme/Service.java",
+            """
+            package com.acme;
+            class Service {
+              // BUG: Diagnostic contains: `CachedStore.load()` talks to the store
+              synchronized void load(CachedStore store) {
+                store.load("k");
+              }
+              synchronized void configure(CachedStore store) {
+                store.setSize(10);
+              }
+              // BUG: Diagnostic contains: `Mailer.send()` sends mail
+              synchronized void mail(Mailer mailer) {
+                mailer.send("ops", 1);
+              }
+              synchronized void draft(Mailer mailer) {
+                mailer.send(new StringBuilder(), 1);
+              }
+              // BUG: Diagnostic contains: `Queue.take()` waits on the queue
+              synchronized void take(Queue queue) {
+                queue.take();
+              }
+              synchronized void takeLater(Queue queue) {
+                queue.takeLater();
+              }
+            }
+            """)
+        .doTest();
+  }
 
   @Test
   public void jdbcAndJndi() {
@@ -510,6 +603,89 @@ public class LibraryCatalogsTest {
                 } finally {
                   lock.unlock();
                 }
+              }
+            }
+            """)
+        .doTest();
+  }
+
+  @Test
+  public void mongoDbSyncDriver() {
+    calls
+        .addSourceLines(
+            "Inventory.java",
+            """
+            import com.mongodb.WriteConcern;
+            import com.mongodb.client.MongoCollection;
+            import com.mongodb.client.model.Filters;
+            import org.bson.Document;
+            class Inventory {
+              synchronized void restock(MongoCollection<Document> items) {
+                // BUG: Diagnostic contains: `MongoCollection.insertOne()` writes to MongoDB (network round trip)
+                items.insertOne(new Document("sku", 1));
+                // BUG: Diagnostic contains: runs the query (network round trip)
+                items.find(Filters.eq("sku", 1)).first();
+              }
+              synchronized void prepare(MongoCollection<Document> items) {
+                items.find(Filters.eq("sku", 1)).limit(10);
+                items.withWriteConcern(WriteConcern.MAJORITY);
+                items.getNamespace();
+              }
+            }
+            """)
+        .doTest();
+  }
+
+  @Test
+  public void elasticsearchRestClient() {
+    calls
+        .addSourceLines(
+            "Indexer.java",
+            """
+            import java.io.IOException;
+            import org.elasticsearch.client.Request;
+            import org.elasticsearch.client.ResponseListener;
+            import org.elasticsearch.client.RestClient;
+            class Indexer {
+              synchronized void index(RestClient client) throws IOException {
+                // BUG: Diagnostic contains: `RestClient.performRequest()` does an HTTP round trip to Elasticsearch
+                client.performRequest(new Request("GET", "/"));
+              }
+              synchronized void indexLater(RestClient client, ResponseListener listener) {
+                client.performRequestAsync(new Request("GET", "/"), listener);
+                client.getNodes();
+              }
+            }
+            """)
+        .doTest();
+  }
+
+  @Test
+  public void zooKeeperSyncOperations() {
+    calls
+        .addSourceLines(
+            "Registry.java",
+            """
+            import org.apache.zookeeper.AsyncCallback;
+            import org.apache.zookeeper.CreateMode;
+            import org.apache.zookeeper.ZooDefs;
+            import org.apache.zookeeper.ZooKeeper;
+            class Registry {
+              synchronized void register(ZooKeeper zk) throws Exception {
+                // BUG: Diagnostic contains: `ZooKeeper.create()` writes to ZooKeeper (network round trip)
+                zk.create("/a", new byte[0], ZooDefs.Ids.OPEN_ACL_UNSAFE, CreateMode.EPHEMERAL);
+                // BUG: Diagnostic contains: `ZooKeeper.getData()` reads from ZooKeeper (network round trip)
+                zk.getData("/a", false, null);
+                // BUG: Diagnostic contains: `ZooKeeper.delete()` writes to ZooKeeper (network round trip)
+                zk.delete("/a", -1);
+              }
+              synchronized void registerLater(
+                  ZooKeeper zk, AsyncCallback.StringCallback created, AsyncCallback.DataCallback read,
+                  AsyncCallback.VoidCallback deleted) {
+                zk.create("/a", new byte[0], ZooDefs.Ids.OPEN_ACL_UNSAFE, CreateMode.EPHEMERAL, created, null);
+                zk.getData("/a", false, read, null);
+                zk.delete("/a", -1, deleted, null);
+                zk.getSessionId();
               }
             }
             """)
