@@ -58,25 +58,28 @@ public record MethodPattern(
     if (hash < 0) {
       return new MethodPattern(type, "*", OptionalInt.empty());
     }
-    // After the name: an optional /arity or (types), then an optional :ReturnType.
+    // After the name: an optional /arity or (types), then an optional :ReturnType. Found with
+    // String.indexOf, which the JDK has compiled by now, rather than a loop of our own run cold.
     int colon = text.indexOf(':', hash);
+    int end = colon < 0 ? text.length() : colon;
     String returnType = colon < 0 ? null : text.substring(colon + 1);
     if (returnType != null && !isQualifiedName(returnType)) {
       throw notAPattern(text);
     }
-    String signature = colon < 0 ? text.substring(hash + 1) : text.substring(hash + 1, colon);
-    int nameEnd = signature.length();
-    for (int i = 0; i < signature.length(); i++) {
-      if (signature.charAt(i) == '/' || signature.charAt(i) == '(') {
-        nameEnd = i;
-        break;
-      }
+    int nameEnd = end;
+    int slash = text.indexOf('/', hash);
+    if (slash >= 0 && slash < nameEnd) {
+      nameEnd = slash;
     }
-    String method = signature.substring(0, nameEnd);
+    int paren = text.indexOf('(', hash);
+    if (paren >= 0 && paren < nameEnd) {
+      nameEnd = paren;
+    }
+    String method = text.substring(hash + 1, nameEnd);
     if (!isMethodPart(method)) {
       throw notAPattern(text);
     }
-    String restriction = signature.substring(nameEnd);
+    String restriction = text.substring(nameEnd, end);
     if (restriction.isEmpty()) {
       return new MethodPattern(type, method, OptionalInt.empty(), null, returnType);
     }
