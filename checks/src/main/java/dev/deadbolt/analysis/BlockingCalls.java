@@ -15,6 +15,7 @@ import com.sun.source.util.TreePath;
 import com.sun.tools.javac.code.Attribute;
 import com.sun.tools.javac.code.Symbol;
 import com.sun.tools.javac.code.Symbol.MethodSymbol;
+import com.sun.tools.javac.code.Symtab;
 import com.sun.tools.javac.code.Type;
 import com.sun.tools.javac.code.Types;
 import dev.deadbolt.catalog.BuiltInCatalogs;
@@ -49,20 +50,21 @@ public final class BlockingCalls {
       ImmediateMethods immediate,
       LockTakers lockTakers,
       VisitorState state) {
-    this.catalog = new MethodCatalog(withLibrariesOnClassPath(entries, state));
+    this.catalog = new MethodCatalog(withLibrariesOfThisCompile(entries, state));
     this.summaries = new MethodSummaries(this, immediate, lockTakers, state);
   }
 
   /**
-   * {@code entries} and the built-in entries of every library whose gate type this compile's class
-   * path has: each library's file is parsed only in a compile that can call it.
+   * {@code entries} and the built-in entries of every library one of whose packages this compile has
+   * met ({@link Library}): each library's file is parsed only in a compile that can call it.
    */
-  private static List<CatalogEntry> withLibrariesOnClassPath(
+  private static List<CatalogEntry> withLibrariesOfThisCompile(
       List<CatalogEntry> entries, VisitorState state) {
     List<CatalogEntry> all = new ArrayList<>(entries);
+    Symtab symbols = state.getSymtab();
     for (Library library : Library.values()) {
-      for (String gate : library.gates()) {
-        if (state.getTypeFromString(gate) != null) {
+      for (String packageName : library.packages()) {
+        if (symbols.getPackagesForName(state.getName(packageName)).iterator().hasNext()) {
           all.addAll(BuiltInCatalogs.library(library));
           break;
         }
