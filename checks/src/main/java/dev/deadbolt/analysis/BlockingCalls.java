@@ -15,12 +15,10 @@ import com.sun.source.util.TreePath;
 import com.sun.tools.javac.code.Attribute;
 import com.sun.tools.javac.code.Symbol;
 import com.sun.tools.javac.code.Symbol.MethodSymbol;
-import com.sun.tools.javac.code.Symtab;
 import com.sun.tools.javac.code.Type;
 import com.sun.tools.javac.code.Types;
 import dev.deadbolt.catalog.BuiltInCatalogs;
 import dev.deadbolt.catalog.CatalogEntry;
-import dev.deadbolt.catalog.Library;
 import dev.deadbolt.catalog.MethodCatalog;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -55,21 +53,13 @@ public final class BlockingCalls {
   }
 
   /**
-   * {@code entries} and the built-in entries of every library one of whose packages this compile has
-   * met ({@link Library}): each library's file is parsed only in a compile that can call it.
+   * {@code entries} and the built-in entries of every library this compile has met: each library's
+   * file is parsed only in a compile that can call it ({@link BuiltInCatalogs#librariesKnownTo}).
    */
   private static List<CatalogEntry> withLibrariesOfThisCompile(
       List<CatalogEntry> entries, VisitorState state) {
     List<CatalogEntry> all = new ArrayList<>(entries);
-    Symtab symbols = state.getSymtab();
-    for (Library library : Library.values()) {
-      for (String packageName : library.packages()) {
-        if (symbols.getPackagesForName(state.getName(packageName)).iterator().hasNext()) {
-          all.addAll(BuiltInCatalogs.library(library));
-          break;
-        }
-      }
-    }
+    all.addAll(BuiltInCatalogs.librariesKnownTo(state.getSymtab(), state.getNames()));
     return all;
   }
 
