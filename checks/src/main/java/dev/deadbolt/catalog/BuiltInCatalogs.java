@@ -1,11 +1,11 @@
 package dev.deadbolt.catalog;
 
+import com.sun.tools.javac.code.Symtab;
+import com.sun.tools.javac.util.Names;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import com.sun.tools.javac.code.Symtab;
-import com.sun.tools.javac.util.Names;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -15,8 +15,8 @@ import org.jspecify.annotations.Nullable;
 /**
  * The catalogs that ship inside the Deadbolt jar, each parsed when first asked for, once per JVM (javac
  * loads Deadbolt afresh for each compile, so that is once per compile): a compile whose code never
- * reaches a reactive chain or a Netty handler does not read their catalogs, and a compile without a
- * library on its class path does not read that library's blocking calls ({@link #LIBRARIES}).
+ * reaches a reactive chain or a Netty handler does not read their catalogs, and a compile that has not
+ * met a library does not read that library's blocking calls ({@link #LIBRARIES}).
  */
 public final class BuiltInCatalogs {
   // Written and read without a lock: two threads racing would parse the same text to equal lists.
@@ -33,7 +33,9 @@ public final class BuiltInCatalogs {
    * of every class it reads, a call's receiver and its supertypes among them, so a line can match a
    * call only in a compile that knows its package, and asking for a package costs next to nothing,
    * where looking a missing type up costs a cold compile tens of microseconds. A compile without
-   * Spring never parses Spring's lines. Kept as data in this class, not as an enum of its own, whose
+   * Spring never parses Spring's lines. (javac enters a package's parents with it: a compile with
+   * {@code io.reactivex.rxjava3.core} also reads the few lines of RxJava 2, gated on {@code
+   * io.reactivex}.) Kept as data in this class, not as an enum of its own, whose
    * loading alone cost every compile half a millisecond.
    */
   private static final String[][] LIBRARIES = {
