@@ -67,6 +67,7 @@ public final class BuiltInCatalogs {
       {"aws-sdk", "software.amazon.awssdk.core", "software.amazon.awssdk.awscore"},
       {"mongodb", "com.mongodb.client"},
       {"elasticsearch-rest", "org.elasticsearch.client"},
+      {"elasticsearch-java", "co.elastic.clients"},
       {"zookeeper", "org.apache.zookeeper"},
       {"guava", "com.google.common.util.concurrent"},
       {"reactor", "reactor.core.publisher"},

@@ -661,6 +661,30 @@ public class LibraryCatalogsTest {
   }
 
   @Test
+  public void elasticsearchJavaClient() {
+    calls
+        .addSourceLines(
+            "Search.java",
+            """
+            import co.elastic.clients.elasticsearch.ElasticsearchAsyncClient;
+            import co.elastic.clients.elasticsearch.ElasticsearchClient;
+            import java.io.IOException;
+            class Search {
+              synchronized Object find(ElasticsearchClient client) throws IOException {
+                // BUG: Diagnostic contains: `ElasticsearchClient.get()` does a round trip to Elasticsearch
+                return client.get(g -> g.index("orders").id("1"), Object.class);
+              }
+              synchronized void findLater(ElasticsearchClient client, ElasticsearchAsyncClient async) {
+                async.get(g -> g.index("orders").id("1"), Object.class);
+                client.indices();
+                client._jsonpMapper();
+              }
+            }
+            """)
+        .doTest();
+  }
+
+  @Test
   public void zooKeeperSyncOperations() {
     calls
         .addSourceLines(
