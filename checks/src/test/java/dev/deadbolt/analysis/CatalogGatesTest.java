@@ -6,8 +6,14 @@ import static com.google.common.truth.Truth.assertWithMessage;
 import dev.deadbolt.catalog.BuiltInCatalogs;
 import dev.deadbolt.catalog.CatalogEntry;
 import java.io.File;
+import java.net.JarURLConnection;
+import java.net.URL;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
 import java.util.List;
+import java.util.jar.JarEntry;
+import java.util.jar.JarFile;
 import org.junit.Test;
 import org.junit.runner.RunWith;
 import org.junit.runners.JUnit4;
@@ -49,12 +55,35 @@ public class CatalogGatesTest {
   }
 
   @Test
-  public void everyLibraryFileHasItsLibrary() {
-    File directory =
-        new File(BuiltInCatalogs.class.getResource("libraries").getPath());
-    for (String file : directory.list()) {
+  public void everyLibraryFileHasItsLibrary() throws Exception {
+    for (String file : libraryResources()) {
       assertThat(BuiltInCatalogs.libraryFiles()).contains(file.replace(".txt", ""));
     }
+  }
+
+  /**
+   * The files under {@code libraries/} beside BuiltInCatalogs, in a directory (the main build's classes)
+   * or a jar (the compatibility build tests the jar).
+   */
+  private static List<String> libraryResources() throws Exception {
+    URL kafka = BuiltInCatalogs.class.getResource("libraries/kafka.txt");
+    List<String> files = new ArrayList<>();
+    if (kafka.getProtocol().equals("jar")) {
+      JarURLConnection connection = (JarURLConnection) kafka.openConnection();
+      connection.setUseCaches(false);
+      String prefix = connection.getEntryName().replace("kafka.txt", "");
+      try (JarFile jar = connection.getJarFile()) {
+        for (JarEntry entry : Collections.list(jar.entries())) {
+          if (entry.getName().startsWith(prefix) && entry.getName().endsWith(".txt")) {
+            files.add(entry.getName().substring(prefix.length()));
+          }
+        }
+      }
+    } else {
+      files.addAll(Arrays.asList(new File(kafka.toURI()).getParentFile().list()));
+    }
+    assertThat(files).contains("kafka.txt");
+    return files;
   }
 
   @Test
