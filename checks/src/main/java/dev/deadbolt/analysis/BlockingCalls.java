@@ -17,6 +17,7 @@ import com.sun.tools.javac.code.Symbol;
 import com.sun.tools.javac.code.Symbol.MethodSymbol;
 import com.sun.tools.javac.code.Type;
 import com.sun.tools.javac.code.Types;
+import dev.deadbolt.catalog.BuiltInCatalogs;
 import dev.deadbolt.catalog.CatalogEntry;
 import dev.deadbolt.catalog.MethodCatalog;
 import java.util.ArrayList;
@@ -47,8 +48,19 @@ public final class BlockingCalls {
       ImmediateMethods immediate,
       LockTakers lockTakers,
       VisitorState state) {
-    this.catalog = new MethodCatalog(entries);
+    this.catalog = new MethodCatalog(withLibrariesOfThisCompile(entries, state));
     this.summaries = new MethodSummaries(this, immediate, lockTakers, state);
+  }
+
+  /**
+   * {@code entries} and the built-in entries of every library this compile has met: each library's
+   * file is parsed only in a compile that can call it ({@link BuiltInCatalogs#librariesKnownTo}).
+   */
+  private static List<CatalogEntry> withLibrariesOfThisCompile(
+      List<CatalogEntry> entries, VisitorState state) {
+    List<CatalogEntry> all = new ArrayList<>(entries);
+    all.addAll(BuiltInCatalogs.librariesKnownTo(state.getSymtab(), state.getNames()));
+    return all;
   }
 
   /**

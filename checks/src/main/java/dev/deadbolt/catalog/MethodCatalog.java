@@ -1,6 +1,7 @@
 package dev.deadbolt.catalog;
 
 import com.google.common.collect.ImmutableSet;
+import com.sun.tools.javac.code.Symbol;
 import com.sun.tools.javac.code.Symbol.ClassSymbol;
 import com.sun.tools.javac.code.Symbol.MethodSymbol;
 import com.sun.tools.javac.code.Symbol.TypeSymbol;
@@ -25,6 +26,8 @@ import org.jspecify.annotations.Nullable;
  * not I/O even though {@code OutputStream.write} is.
  */
 public final class MethodCatalog {
+  private static final String OBJECT = "java.lang.Object";
+
   /** The entries of each type, in file order: a receiver's catalog supertypes index them directly. */
   private final Map<String, List<CatalogEntry>> byType = new HashMap<>();
   private final Map<CatalogEntry, Integer> order = new IdentityHashMap<>();
@@ -48,7 +51,7 @@ public final class MethodCatalog {
       String method = entry.pattern().method();
       if (entry.pattern().exactName() != null) {
         exactNames.add(method);
-      } else if (method.equals("*")) {
+      } else if (method.equals("*") || entry.pattern().membersOnly()) {
         anyName = true;
       } else {
         namePrefixes.add(method.substring(0, method.length() - 1));
@@ -95,7 +98,7 @@ public final class MethodCatalog {
           if (isTypesMethod == null) {
             isTypesMethod = isMethodOf(method, type);
           }
-          if (!isTypesMethod) {
+          if (!isTypesMethod || !matchesSignature(entry.pattern(), method, receiverType, types)) {
             continue;
           }
           if (entry.excluded()) {
@@ -116,14 +119,94 @@ public final class MethodCatalog {
    * PreparedStatement.executeQuery()} is one of {@code Statement#execute*}). A static method of another
    * class, and any method of a class but {@code Object} itself for an {@code Object} line (every class
    * is its subtype), only shares the name: a project's {@code wait(Object, Duration)} helper is not
-   * {@code Object.wait}.
+   * {@code Object.wait}; and {@code Object}'s own methods ({@code toString}, {@code hashCode}) are
+   * never another type's, though that type's line names every method.
    */
   private static boolean isMethodOf(MethodSymbol method, String typeName) {
     boolean declaredThere = method.owner.getQualifiedName().contentEquals(typeName);
     if (declaredThere || method.isConstructor()) {
       return true;
     }
-    return !method.isStatic() && !typeName.equals("java.lang.Object");
+    return !method.isStatic()
+        && !typeName.equals(OBJECT)
+        && !method.owner.getQualifiedName().contentEquals(OBJECT);
+  }
+
+  /**
+   * The parts of a pattern that the method's name and arity do not tell: its parameter types, its
+   * return type, and for {@code {members}} whether it is one of the named type's own methods. Asked
+   * only of a call whose name and receiver type already match a line.
+   */
+  private static boolean matchesSignature(
+      MethodPattern pattern, MethodSymbol method, TypeSymbol receiverType, Types types) {
+    List<String> parameterTypes = pattern.parameterTypes();
+    if (parameterTypes != null) {
+      com.sun.tools.javac.util.List<Symbol.VarSymbol> parameters = method.getParameters();
+      int i = 0;
+      for (Symbol.VarSymbol parameter : parameters) {
+        Type erased = types.erasure(parameter.type);
+        if (!erased.tsym.getQualifiedName().contentEquals(parameterTypes.get(i++))) {
+          return false;
+        }
+      }
+    }
+    String returnType = pattern.returnType();
+    if (returnType != null
+        && (method.isConstructor()
+            || namedSupertype(types.erasure(method.getReturnType()).tsym, returnType, types)
+                == null)) {
+      return false;
+    }
+    return !pattern.membersOnly() || isMemberOf(method, pattern.type(), receiverType, types);
+  }
+
+  /**
+   * Whether {@code method} is one of {@code typeName}'s own methods, declared there or inherited from
+   * its supertypes other than {@code Object}, or overrides one: {@code JdbcTemplate.query} is one of
+   * {@code JdbcOperations}'s, {@code JdbcTemplate.setFetchSize} is not.
+   */
+  private static boolean isMemberOf(
+      MethodSymbol method, String typeName, TypeSymbol receiverType, Types types) {
+    TypeSymbol named = namedSupertype(receiverType, typeName, types);
+    if (named == null || method.isStatic() || method.isConstructor()) {
+      return false;
+    }
+    if (method.owner.getQualifiedName().contentEquals(OBJECT)) {
+      return false;
+    }
+    if (named.isSubClass(method.owner, types)) {
+      return true;
+    }
+    for (Type supertype : types.closure(named.type)) {
+      if (supertype.tsym.getQualifiedName().contentEquals(OBJECT)) {
+        continue;
+      }
+      for (Symbol member : supertype.tsym.members().getSymbolsByName(method.name)) {
+        if (member instanceof MethodSymbol declared
+            && method.overrides(declared, (TypeSymbol) method.owner, types, true)) {
+          return true;
+        }
+      }
+    }
+    return false;
+  }
+
+  /** The type named {@code typeName} among {@code type} and its supertypes, or null. */
+  private static @Nullable TypeSymbol namedSupertype(TypeSymbol type, String typeName, Types types) {
+    if (type == null || type.type == null) {
+      return null;
+    }
+    // A type variable or an array is looked at through its erasure; a primitive has no supertypes.
+    TypeSymbol erased = types.erasure(type.type).tsym;
+    if (!(erased instanceof ClassSymbol)) {
+      return erased != null && erased.getQualifiedName().contentEquals(typeName) ? erased : null;
+    }
+    for (Type supertype : types.closure(erased.type)) {
+      if (supertype.tsym.getQualifiedName().contentEquals(typeName)) {
+        return supertype.tsym;
+      }
+    }
+    return null;
   }
 
   /**

@@ -48,6 +48,33 @@ public class CatalogParserTest {
   }
 
   @Test
+  public void parsesMembersParameterTypesAndReturnTypes() {
+    MethodPattern members = MethodPattern.parse("a.B#{members}");
+    assertThat(members.membersOnly()).isTrue();
+    assertThat(members.matchesMethod("anything", 2)).isTrue();
+
+    MethodPattern typed = MethodPattern.parse("java.net.InetSocketAddress#new(java.lang.String,int)");
+    assertThat(typed.parameterTypes()).containsExactly("java.lang.String", "int").inOrder();
+    assertThat(typed.arity()).isEqualTo(OptionalInt.of(2));
+    assertThat(typed.matchesMethod("new", 1)).isFalse();
+    assertThat(MethodPattern.parse("a.B#close()").parameterTypes()).isEmpty();
+
+    MethodPattern returning = MethodPattern.parse("a.B#*:java.util.concurrent.CompletionStage");
+    assertThat(returning.returnType()).isEqualTo("java.util.concurrent.CompletionStage");
+    assertThat(returning.method()).isEqualTo("*");
+    assertThat(MethodPattern.parse("a.B#get/1:c.D").arity()).isEqualTo(OptionalInt.of(1));
+    assertThat(MethodPattern.parse("a.B#send(int):c.D").toString()).isEqualTo("a.B#send(int):c.D");
+  }
+
+  @Test
+  public void rejectsMalformedSignatures() {
+    for (String bad :
+        new String[] {"a.B#send(int", "a.B#send(int,)", "a.B#*:", "a.B#{member}", "a.B#send/2(int)"}) {
+      assertThrows(bad, IllegalArgumentException.class, () -> MethodPattern.parse(bad));
+    }
+  }
+
+  @Test
   public void reportsTheLineOfAMalformedEntry() {
     CatalogFormatException e =
         assertThrows(
@@ -71,5 +98,8 @@ public class CatalogParserTest {
   public void builtInCatalogsParse() {
     assertThat(BuiltInCatalogs.blocking()).isNotEmpty();
     assertThat(BuiltInCatalogs.immediate()).isNotEmpty();
+    for (String file : BuiltInCatalogs.libraryFiles()) {
+      assertThat(BuiltInCatalogs.library(file)).isNotEmpty();
+    }
   }
 }
