@@ -147,24 +147,24 @@ final class StructuredLocking {
         return super.visitVariable(variable, unused);
       }
 
-      // Assigned again, a local no longer tells whether the lock is held. (Not javac's effectively-final
-      // flag: a file the lock order reads early may not have been through flow analysis yet.)
       @Override
       public Void visitAssignment(AssignmentTree assignment, Void unused) {
-        if (!tryLocals.isEmpty()
-            && tryLocals.containsKey(ASTHelpers.getSymbol(assignment.getVariable()))) {
-          unstructured[0] = true;
-        }
+        assigns(assignment.getVariable());
         return super.visitAssignment(assignment, unused);
       }
 
       @Override
       public Void visitCompoundAssignment(CompoundAssignmentTree assignment, Void unused) {
-        if (!tryLocals.isEmpty()
-            && tryLocals.containsKey(ASTHelpers.getSymbol(assignment.getVariable()))) {
+        assigns(assignment.getVariable());
+        return super.visitCompoundAssignment(assignment, unused);
+      }
+
+      // Assigned again, a local no longer tells whether the lock is held. (Not javac's effectively-final
+      // flag: a file the lock order reads early may not have been through flow analysis yet.)
+      private void assigns(ExpressionTree variable) {
+        if (!tryLocals.isEmpty() && tryLocals.containsKey(ASTHelpers.getSymbol(variable))) {
           unstructured[0] = true;
         }
-        return super.visitCompoundAssignment(assignment, unused);
       }
 
       @Override
