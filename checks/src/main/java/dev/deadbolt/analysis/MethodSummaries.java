@@ -5,6 +5,7 @@ import com.google.common.collect.ImmutableMap;
 import com.google.errorprone.VisitorState;
 import com.google.errorprone.util.ASTHelpers;
 import com.sun.source.tree.BinaryTree;
+import com.sun.source.tree.BlockTree;
 import com.sun.source.tree.CaseTree;
 import com.sun.source.tree.CatchTree;
 import com.sun.source.tree.ConditionalExpressionTree;
@@ -14,6 +15,8 @@ import com.sun.source.tree.IfTree;
 import com.sun.source.tree.MethodInvocationTree;
 import com.sun.source.tree.MethodTree;
 import com.sun.source.tree.NewClassTree;
+import com.sun.source.tree.ReturnTree;
+import com.sun.source.tree.StatementTree;
 import com.sun.source.tree.SynchronizedTree;
 import com.sun.source.tree.Tree;
 import com.sun.source.tree.UnaryTree;
@@ -323,6 +326,35 @@ final class MethodSummaries {
           guards.remove(guards.size() - 1);
         }
         return null;
+      }
+
+      /**
+       * After {@code if (done) { ...work...; return; }} (no else), the rest of the block runs only when
+       * that work was not done: a fallback (an error or slow path), shown after the path that returns.
+       * A guard ({@code if (bad) return;}, or one that throws) leaves what follows on the main path.
+       */
+      @Override
+      public Void visitBlock(BlockTree node, Void unused) {
+        int fallbacks = 0;
+        for (StatementTree statement : node.getStatements()) {
+          scan(statement, null);
+          if (returnsAfterWork(statement)) {
+            branches[0]++;
+            fallbacks++;
+          }
+        }
+        branches[0] -= fallbacks;
+        return null;
+      }
+
+      private boolean returnsAfterWork(StatementTree statement) {
+        if (!(statement instanceof IfTree ifTree)
+            || ifTree.getElseStatement() != null
+            || !(ifTree.getThenStatement() instanceof BlockTree then)) {
+          return false;
+        }
+        List<? extends StatementTree> done = then.getStatements();
+        return done.size() > 1 && done.get(done.size() - 1) instanceof ReturnTree;
       }
 
       @Override

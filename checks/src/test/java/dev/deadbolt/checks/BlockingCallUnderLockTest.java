@@ -800,6 +800,23 @@ public class BlockingCallUnderLockTest {
                 log.println("report");
                 in.read();
               }
+              // The SQL after the early return only runs when the file could not be read: a fallback.
+              void restore(boolean cached) throws Exception {
+                in.read();
+                if (cached) {
+                  log.flush();
+                  return;
+                }
+                db.createStatement().execute("select");
+              }
+              // A guard's early return leaves the SQL after it on the main path.
+              void refresh(boolean closed) throws Exception {
+                if (closed) {
+                  return;
+                }
+                in.read();
+                db.createStatement().execute("select");
+              }
               synchronized void run() throws Exception {
                 // BUG: Diagnostic contains: `save() -> Statement.execute()` runs SQL
                 save(false);
@@ -807,6 +824,10 @@ public class BlockingCallUnderLockTest {
                 load();
                 // BUG: Diagnostic contains: `report() -> InputStream.read()`
                 report();
+                // BUG: Diagnostic contains: `restore() -> InputStream.read()`
+                restore(true);
+                // BUG: Diagnostic contains: `refresh() -> Statement.execute()` runs SQL
+                refresh(false);
               }
             }
             """)
