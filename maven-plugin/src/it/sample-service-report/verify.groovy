@@ -51,5 +51,7 @@ def balances = 'com.example.orders.ledger.Ledger.balances'
 def journal = 'com.example.orders.ledger.Ledger.journal'
 assert page.violations() == ["${journal} -> ${balances}".toString()] as TreeSet
 assert page.flaggedEdges().contains("${balances} -> ${journal}".toString())
+// The declared order itself, drawn apart (dotted), and not red.
+assert page.declared() == ["${balances} -> ${journal}".toString()] as TreeSet
 assert Files.size(screenshot.toPath()) > 10_000
 return true

@@ -78,7 +78,9 @@ public final class LockOrderInversion extends LockAnalysisChecker
             LockEdgeReport.write(
                 dir,
                 ReportFiles.compilationKey(state.context),
-                ObservedLockOrder.of(state, analyses(state))));
+                ObservedLockOrder.of(state, analyses(state)),
+                DeclaredLockOrder.of(state),
+                state));
       } catch (IOException e) {
         state.context.put(EDGES_WRITTEN, dir);
         Log.instance(state.context)

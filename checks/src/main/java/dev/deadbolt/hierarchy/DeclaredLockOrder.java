@@ -58,7 +58,8 @@ public final class DeclaredLockOrder {
   /** A bad declaration, to report at its annotation. */
   public record Problem(Symbol annotated, String annotation, String message) {}
 
-  private record Edge(LockNode before, LockNode after, Declaration declaration) {}
+  /** {@code before} is declared to be acquired before {@code after}, by {@code declaration}. */
+  public record Edge(LockNode before, LockNode after, Declaration declaration) {}
 
   private final Map<LockNode, List<Edge>> successors = new LinkedHashMap<>();
   private final List<Problem> problems = new ArrayList<>();
@@ -89,6 +90,15 @@ public final class DeclaredLockOrder {
       state.context.put(KEY, order);
     }
     return order;
+  }
+
+  /** Every declared edge, in the order declared (what reports draw beside the observed order). */
+  public List<Edge> edges() {
+    List<Edge> all = new ArrayList<>();
+    for (List<Edge> edges : successors.values()) {
+      all.addAll(edges);
+    }
+    return all;
   }
 
   /** Whether anything is declared at all: most code declares nothing, and pays nothing more. */

@@ -497,9 +497,40 @@ public class LockOrderInversionTest {
     assertThat(files).hasSize(1);
     assertThat(files.get(0).getFileName().toString()).matches("lock-edges-[0-9a-f-]+\\.jsonl");
     List<String> lines = Files.readAllLines(files.get(0), StandardCharsets.UTF_8);
-    assertThat(lines.get(0)).isEqualTo("{\"format\":\"deadbolt-lock-edges\",\"version\":1}");
+    assertThat(lines.get(0)).isEqualTo("{\"format\":\"deadbolt-lock-edges\",\"version\":2}");
     assertThat(lines).hasSize(2);
     assertThat(lines.get(1)).startsWith("{\"held\":\"Edges.a\",\"acquired\":\"Edges.b\",\"file\":\"");
     assertThat(lines.get(1)).endsWith("Edges.java\",\"line\":4,\"method\":\"Edges.one()\"}");
+  }
+
+  /** The declared order goes beside the observed edges, marked, at the declaration's line. */
+  @Test
+  public void reportDirReceivesTheDeclaredOrderToo() throws Exception {
+    Path dir = temp.newFolder("declared").toPath();
+    helper
+        .setArgs("-XepOpt:Deadbolt:ReportDir=" + dir)
+        .addSourceLines(
+            "Ordered.java",
+            """
+            import dev.deadbolt.annotations.LockOrder;
+            @LockOrder({"first", "second"})
+            class Ordered {
+              final Object first = new Object();
+              final Object second = new Object();
+              void both() { synchronized (first) { synchronized (second) {} } }
+            }
+            """)
+        .doTest();
+    List<String> lines;
+    try (Stream<Path> listing = Files.list(dir)) {
+      Path file =
+          listing.filter(f -> f.getFileName().toString().startsWith("lock-edges-")).findFirst().orElseThrow();
+      lines = Files.readAllLines(file, StandardCharsets.UTF_8);
+    }
+    assertThat(lines).hasSize(3);
+    assertThat(lines.get(1)).startsWith("{\"held\":\"Ordered.first\",\"acquired\":\"Ordered.second\"");
+    assertThat(lines.get(2))
+        .startsWith("{\"declared\":true,\"held\":\"Ordered.first\",\"acquired\":\"Ordered.second\"");
+    assertThat(lines.get(2)).endsWith("Ordered.java\",\"line\":3,\"method\":\"@LockOrder\"}");
   }
 }

@@ -79,6 +79,18 @@ final class JsonFields {
     return p.getAsString();
   }
 
+  /** A true/false field; false when absent. */
+  boolean optionalBoolean(String name) throws MalformedFileException {
+    if (!has(name)) {
+      return false;
+    }
+    JsonElement value = object.get(name);
+    if (!(value instanceof JsonPrimitive p) || !p.isBoolean()) {
+      throw wrong(name, "true or false", value);
+    }
+    return p.getAsBoolean();
+  }
+
   int integer(String name) throws MalformedFileException {
     Integer value = optionalInteger(name);
     if (value == null) {

@@ -52,7 +52,19 @@ public record LockGraph(List<Lock> locks, List<Edge> edges, List<List<String>> c
       List<Site> sites,
       boolean onCycle,
       boolean violatesDeclaredOrder,
-      @Nullable String finding) {
+      @Nullable String finding,
+      boolean declared) {
+
+    /** An observed acquisition. */
+    public Edge(
+        String held,
+        String acquired,
+        List<Site> sites,
+        boolean onCycle,
+        boolean violatesDeclaredOrder,
+        @Nullable String finding) {
+      this(held, acquired, sites, onCycle, violatesDeclaredOrder, finding, false);
+    }
 
     /** Drawn in red: a possible deadlock or a broken declared order. */
     public boolean flagged() {
@@ -82,7 +94,14 @@ public record LockGraph(List<Lock> locks, List<Edge> edges, List<List<String>> c
     Map<List<String>, List<Site>> sites = new TreeMap<>(Comparator.comparing((List<String> k) -> k.get(0))
         .thenComparing(k -> k.get(1)));
     Map<List<String>, List<RecordedEdge>> byPair = new HashMap<>();
-    for (RecordedEdge e : recorded.stream().distinct().toList()) {
+    // Declared edges are drawn apart, after the observed ones, and never join a cycle.
+    Map<List<String>, List<Site>> declared = new TreeMap<>(Comparator.comparing((List<String> k) -> k.get(0))
+        .thenComparing(k -> k.get(1)));
+    for (RecordedEdge e : recorded.stream().filter(RecordedEdge::declared).distinct().toList()) {
+      Site site = new Site(Verdict.relative(repositoryRoot, e.source()), e.line(), e.method(), e.module());
+      declared.computeIfAbsent(List.of(e.held(), e.acquired()), k -> new ArrayList<>()).add(site);
+    }
+    for (RecordedEdge e : recorded.stream().filter(e -> !e.declared()).distinct().toList()) {
       List<String> pair = List.of(e.held(), e.acquired());
       Site site = new Site(Verdict.relative(repositoryRoot, e.source()), e.line(), e.method(), e.module());
       List<Site> list = sites.computeIfAbsent(pair, k -> new ArrayList<>());
@@ -93,6 +112,7 @@ public record LockGraph(List<Lock> locks, List<Edge> edges, List<List<String>> c
     }
     Set<String> names = new TreeSet<>();
     sites.keySet().forEach(names::addAll);
+    declared.keySet().forEach(names::addAll);
     Map<String, Integer> component = components(names, sites.keySet());
     Map<Integer, Integer> componentSize = new HashMap<>();
     component.values().forEach(c -> componentSize.merge(c, 1, Integer::sum));
@@ -132,6 +152,10 @@ public record LockGraph(List<Lock> locks, List<Edge> edges, List<List<String>> c
       String finding =
           found != null ? anchor.apply(found) : onCycle ? componentFinding.get(c) : null;
       edges.add(new Edge(held, acquired, pair.getValue(), onCycle, violation, finding));
+    }
+    for (Map.Entry<List<String>, List<Site>> pair : declared.entrySet()) {
+      edges.add(
+          new Edge(pair.getKey().get(0), pair.getKey().get(1), pair.getValue(), false, false, null, true));
     }
 
     Map<Integer, List<String>> members = new TreeMap<>();
@@ -278,7 +302,11 @@ public record LockGraph(List<Lock> locks, List<Edge> edges, List<List<String>> c
     locks.forEach(l -> classes.add(owner(l.name())));
     Map<List<String>, List<Edge>> grouped = new LinkedHashMap<>();
     for (Edge e : edges) {
-      grouped.computeIfAbsent(List.of(owner(e.held()), owner(e.acquired())), k -> new ArrayList<>()).add(e);
+      grouped
+          .computeIfAbsent(
+              List.of(owner(e.held()), owner(e.acquired()), String.valueOf(e.declared())),
+              k -> new ArrayList<>())
+          .add(e);
     }
     List<Edge> merged = new ArrayList<>();
     for (Map.Entry<List<String>, List<Edge>> group : grouped.entrySet()) {
@@ -292,7 +320,10 @@ public record LockGraph(List<Lock> locks, List<Edge> edges, List<List<String>> c
       String finding =
           parts.stream().filter(Edge::flagged).map(Edge::finding).filter(f -> f != null).findFirst()
               .orElse(null);
-      merged.add(new Edge(group.getKey().get(0), group.getKey().get(1), sites, onCycle, violation, finding));
+      boolean declared = Boolean.parseBoolean(group.getKey().get(2));
+      merged.add(
+          new Edge(
+              group.getKey().get(0), group.getKey().get(1), sites, onCycle, violation, finding, declared));
     }
     List<Lock> nodes = new ArrayList<>();
     Map<String, Integer> uses = new HashMap<>();

@@ -54,9 +54,13 @@ final class LockGraphSvg {
             .map(p -> num(p.x()) + "," + num(p.y()))
             .collect(Collectors.joining(" L", "M", ""));
     String kind =
-        edge.violatesDeclaredOrder() ? " flagged violation" : edge.onCycle() ? " flagged cycle" : "";
+        edge.declared()
+            ? " declared"
+            : edge.violatesDeclaredOrder() ? " flagged violation" : edge.onCycle() ? " flagged cycle" : "";
     String title =
-        "`" + edge.acquired() + "` acquired while `" + edge.held() + "` is held"
+        (edge.declared()
+                ? "`" + edge.held() + "` is declared to be acquired before `" + edge.acquired() + "`"
+                : "`" + edge.acquired() + "` acquired while `" + edge.held() + "` is held")
             + (edge.onCycle() ? " (on a lock-order cycle)" : "")
             + (edge.violatesDeclaredOrder() ? " (against the declared lock order)" : "")
             + edge.sites().stream()

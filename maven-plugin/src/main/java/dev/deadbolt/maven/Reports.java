@@ -10,13 +10,15 @@ import java.util.stream.Stream;
 
 /**
  * Reads what compilations recorded in a report directory ({@code -XepOpt:Deadbolt:ReportDir}): the
- * findings files ("deadbolt-findings" version 1) and lock-edge files ("deadbolt-lock-edges" version 1),
+ * findings files ("deadbolt-findings" version 1) and lock-edge files ("deadbolt-lock-edges" versions 1 and 2),
  * both described in docs/report-format.md. Reading is strict: a file that does not follow its format
  * fails with the file, the line and the problem, never skipped.
  */
 public final class Reports {
   static final String FINDINGS_FORMAT = "deadbolt-findings";
   static final String EDGES_FORMAT = "deadbolt-lock-edges";
+  /** Version 2 adds the declared order's records ({@code "declared":true}); version 1 files still read. */
+  static final int EDGES_VERSION = 2;
   static final int VERSION = 1;
 
   /** What one report directory holds. */
@@ -149,7 +151,7 @@ public final class Reports {
   static List<RecordedEdge> readEdges(Path file, String module)
       throws MalformedFileException, IOException {
     List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);
-    checkHeader(file, lines, EDGES_FORMAT);
+    checkHeader(file, lines, EDGES_FORMAT, EDGES_VERSION);
     List<RecordedEdge> edges = new ArrayList<>();
     for (int i = 1; i < lines.size(); i++) {
       if (lines.get(i).isBlank()) {
@@ -164,7 +166,8 @@ public final class Reports {
               r.integer("line"),
               r.string("method"),
               file,
-              module));
+              module,
+              r.optionalBoolean("declared")));
     }
     return edges;
   }
@@ -180,6 +183,12 @@ public final class Reports {
 
   private static void checkHeader(Path file, List<String> lines, String format)
       throws MalformedFileException {
+    checkHeader(file, lines, format, VERSION);
+  }
+
+  /** The header of a {@code format} file of any version from 1 to {@code newest}. */
+  private static void checkHeader(Path file, List<String> lines, String format, int newest)
+      throws MalformedFileException {
     if (lines.isEmpty()) {
       throw new MalformedFileException(file, "empty; expected a \"" + format + "\" header line");
     }
@@ -189,9 +198,10 @@ public final class Reports {
       throw header.problem("expected the header {\"format\":\"" + format + "\",...}, found " + lines.get(0));
     }
     int version = header.integer("version");
-    if (version != VERSION) {
+    if (version < 1 || version > newest) {
       throw header.problem(
-          format + " version " + version + " is not supported (this plugin reads version " + VERSION
+          format + " version " + version + " is not supported (this plugin reads version " + newest
+              + (newest > 1 ? " and earlier" : "")
               + "); use the same Deadbolt version for the checks and the plugin");
     }
   }

@@ -53,6 +53,19 @@ final class Fixtures {
         finding.module());
   }
 
+  /** A declared order's edge: {@code held} before {@code acquired}, by {@code @LockOrder}. */
+  static RecordedEdge declaredEdge(String held, String acquired, String module, int line) {
+    return new RecordedEdge(
+        held,
+        acquired,
+        ROOT.resolve(module).resolve("src/main/java/com/acme/" + module + "/Locks.java"),
+        line,
+        "@LockOrder",
+        ROOT.resolve(module).resolve("target/deadbolt/lock-edges-1.jsonl"),
+        module,
+        true);
+  }
+
   static RecordedEdge edge(String held, String acquired, String module, int line) {
     return new RecordedEdge(
         held,

@@ -15,6 +15,13 @@ public class LockCyclesTest {
   private static final RecordedEdge APP_ORDER = edge("Ledger.journal", "Ledger.accounts", "app", 14);
 
   @Test
+  public void aDeclaredOrderNeverClosesACycle() {
+    RecordedEdge declared = Fixtures.declaredEdge("Ledger.accounts", "Ledger.journal", "core", 3);
+    assertThat(LockCycles.find(List.of(APP_ORDER), List.of(APP_ORDER, declared))).isEmpty();
+    assertThat(LockCycles.find(List.of(declared), List.of(APP_ORDER, declared))).isEmpty();
+  }
+
+  @Test
   public void theModuleThatClosesACycleAcrossModulesReportsIt() {
     List<RecordedFinding> app = LockCycles.find(List.of(APP_ORDER), List.of(APP_ORDER, CORE_ORDER));
     assertThat(app).hasSize(1);

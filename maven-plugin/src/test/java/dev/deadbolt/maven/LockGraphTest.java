@@ -49,6 +49,25 @@ public class LockGraphTest {
   }
 
   @Test
+  public void theDeclaredOrderIsDrawnApartAndNeverMakesACycle() {
+    RecordedEdge declared = Fixtures.declaredEdge(ACCOUNTS, JOURNAL, "core", 5);
+    RecordedEdge observed = edge(JOURNAL, ACCOUNTS, "core", 30);
+    Verdict verdict = Verdict.judge(List.of(), Baseline.empty(), MODULE, ROOT);
+
+    LockGraph graph = LockGraph.of(List.of(declared, observed), verdict, HtmlReport::anchor, ROOT);
+
+    assertThat(graph.cycles()).isEmpty();
+    LockGraph.Edge order = edgeOf(graph, ACCOUNTS, JOURNAL);
+    assertThat(order.declared()).isTrue();
+    assertThat(order.flagged()).isFalse();
+    assertThat(order.sites().get(0).label()).isEqualTo("@LockOrder:5");
+    assertThat(edgeOf(graph, JOURNAL, ACCOUNTS).declared()).isFalse();
+    String svg = LockGraphSvg.draw(LockGraphLayout.layout(graph), "g", "graph");
+    assertThat(svg).contains("class=\"edge declared\" data-held=\"" + ACCOUNTS + "\"");
+    assertThat(svg).contains("is declared to be acquired before");
+  }
+
+  @Test
   public void anAcquisitionAgainstTheDeclaredOrderIsFlaggedWithoutACycle() {
     RecordedEdge wrongWay = edge(JOURNAL, ACCOUNTS, "core", 30);
     Verdict verdict =

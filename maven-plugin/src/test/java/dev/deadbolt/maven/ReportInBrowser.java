@@ -24,6 +24,7 @@ public final class ReportInBrowser {
       TreeSet<String> locks,
       TreeSet<String> flaggedEdges,
       TreeSet<String> violations,
+      TreeSet<String> declared,
       int findings,
       Map<String, Integer> findingsByCheck) {}
 
@@ -72,6 +73,7 @@ public final class ReportInBrowser {
           new TreeSet<>(strings(graph.get("locks"))),
           new TreeSet<>(strings(graph.get("flagged"))),
           new TreeSet<>(strings(graph.get("violations"))),
+          new TreeSet<>(strings(graph.get("declared"))),
           total,
           byCheck);
     }
@@ -99,7 +101,7 @@ public final class ReportInBrowser {
       """
       (() => {
         const problems = [];
-        const locks = [], flagged = [], violations = [];
+        const locks = [], flagged = [], violations = [], declared = [];
         for (const svg of document.querySelectorAll('svg.lock-graph')) {
           const drawn = new Set();
           for (const g of svg.querySelectorAll('g.lock')) {
@@ -112,6 +114,12 @@ public final class ReportInBrowser {
             const name = g.dataset.held + ' -> ' + g.dataset.acquired;
             if (!drawn.has(g.dataset.held) || !drawn.has(g.dataset.acquired)) problems.push('arrow between locks not drawn: ' + name);
             if (!(g.querySelector('path').getTotalLength() > 0)) problems.push('arrow without a length: ' + name);
+            if (g.classList.contains('declared')) {
+              declared.push(name);
+              if (getComputedStyle(g.querySelector('path')).strokeDasharray === 'none') {
+                problems.push('declared order drawn solid: ' + name);
+              }
+            }
             if (g.classList.contains('flagged')) {
               flagged.push(name);
               const a = g.querySelector('a');
@@ -130,7 +138,7 @@ public final class ReportInBrowser {
             }
           }
         }
-        return {locks, flagged, violations, problems};
+        return {locks, flagged, violations, declared, problems};
       })()
       """;
 

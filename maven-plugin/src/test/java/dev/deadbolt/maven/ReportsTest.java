@@ -37,15 +37,19 @@ public class ReportsTest {
     write(
         "lock-edges-1.jsonl",
         "{\"format\":\"deadbolt-lock-edges\",\"version\":1}",
-        "{\"held\":\"A.a\",\"acquired\":\"A.b\",\"file\":\"/src/A.java\",\"line\":9,\"method\":\"A.m()\"}");
+        "{\"held\":\"A.a\",\"acquired\":\"A.b\",\"file\":\"/src/A.java\",\"line\":9,\"method\":\"A.m()\"}",
+        "{\"declared\":true,\"held\":\"A.b\",\"acquired\":\"A.a\",\"file\":\"/src/A.java\",\"line\":2,"
+            + "\"method\":\"@LockOrder\"}");
     Reports.Contents contents = Reports.read(dir, "shop");
     assertThat(contents.findings()).hasSize(2);
     RecordedFinding finding = contents.findings().get(0);
     assertThat(finding.field()).isEqualTo("q");
     assertThat(finding.fixes().get(0).replacements().get(0).text()).isEqualTo("1000");
     assertThat(contents.findings().get(1).suppression().reason()).isEqualTo("limiter");
-    assertThat(contents.edges()).hasSize(1);
+    assertThat(contents.edges()).hasSize(2);
     assertThat(contents.edges().get(0).module()).isEqualTo("shop");
+    assertThat(contents.edges().get(0).declared()).isFalse();
+    assertThat(contents.edges().get(1).declared()).isTrue();
   }
 
   @Test
