@@ -152,8 +152,9 @@ public final class HtmlReport {
         .append(" line that does it (and how many more places do). <span class=\"legend flagged\">Red")
         .append(" arrows</span> lie on a lock-order cycle, where two threads can deadlock, or go against")
         .append(" the declared lock order; each leads to its finding. Dotted arrows, labelled with their")
-        .append(" annotation, are the declared order itself (`@LockOrder`, `@AcquiredBefore`,")
-        .append(" `@AcquiredAfter`). The graph joins the edges of the modules this one depends on.</p>\n");
+        .append(" annotation, are the declared order itself (<code>@LockOrder</code>,")
+        .append(" <code>@AcquiredBefore</code>, <code>@AcquiredAfter</code>). The graph joins the edges of")
+        .append(" the modules this one depends on.</p>\n");
     if (graph.locks().size() <= LOCK_BY_LOCK_LIMIT) {
       figure(html, graph, "graph-all", AbstractCheckMojo.count(graph.locks().size(), "lock", "locks"));
     } else {
