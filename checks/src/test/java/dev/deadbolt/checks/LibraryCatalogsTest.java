@@ -308,42 +308,21 @@ public class LibraryCatalogsTest {
 
   @Test
   public void jmsJavax() {
-    calls
-        .addSourceLines(
-            "Bridge.java",
-            """
-            import javax.jms.*;
-            class Bridge {
-              synchronized void forward(ConnectionFactory factory, Session session, MessageConsumer consumer, MessageProducer producer)
-                  throws JMSException {
-                // BUG: Diagnostic contains: `ConnectionFactory.createConnection()` connects to the message broker
-                Connection connection = factory.createConnection();
-                // BUG: Diagnostic contains: `Connection.start()` talks to the message broker
-                connection.start();
-                // BUG: Diagnostic contains: `MessageConsumer.receive()` waits for a message
-                Message message = consumer.receive(1000);
-                // BUG: Diagnostic contains: `MessageProducer.send()` sends to the message broker
-                producer.send(message);
-                // BUG: Diagnostic contains: `Session.commit()` commits
-                session.commit();
-              }
-              synchronized void poll(MessageConsumer consumer, Session session) throws JMSException {
-                consumer.receiveNoWait();
-                session.createTextMessage("x");
-                consumer.getMessageSelector();
-              }
-            }
-            """)
-        .doTest();
+    jmsCallsBlock("javax.jms");
   }
 
   @Test
   public void jmsJakarta() {
+    jmsCallsBlock("jakarta.jms");
+  }
+
+  /** The same calls in either JMS package: the API moved from javax to jakarta unchanged. */
+  private void jmsCallsBlock(String jmsPackage) {
     calls
         .addSourceLines(
             "Bridge.java",
             """
-            import jakarta.jms.*;
+            %s
             class Bridge {
               synchronized void forward(ConnectionFactory factory, Session session, MessageConsumer consumer, MessageProducer producer)
                   throws JMSException {
@@ -364,7 +343,8 @@ public class LibraryCatalogsTest {
                 consumer.getMessageSelector();
               }
             }
-            """)
+            """
+                .formatted("import " + jmsPackage + ".*;"))
         .doTest();
   }
 

@@ -55,25 +55,23 @@ final class Fixtures {
 
   /** A declared order's edge: {@code held} before {@code acquired}, by {@code @LockOrder}. */
   static RecordedEdge declaredEdge(String held, String acquired, String module, int line) {
-    return new RecordedEdge(
-        held,
-        acquired,
-        ROOT.resolve(module).resolve("src/main/java/com/acme/" + module + "/Locks.java"),
-        line,
-        "@LockOrder",
-        ROOT.resolve(module).resolve("target/deadbolt/lock-edges-1.jsonl"),
-        module,
-        true);
+    return edge(held, acquired, module, line, "@LockOrder", true);
   }
 
   static RecordedEdge edge(String held, String acquired, String module, int line) {
+    return edge(held, acquired, module, line, "Locks.m" + line + "()", false);
+  }
+
+  private static RecordedEdge edge(
+      String held, String acquired, String module, int line, String method, boolean declared) {
     return new RecordedEdge(
         held,
         acquired,
         ROOT.resolve(module).resolve("src/main/java/com/acme/" + module + "/Locks.java"),
         line,
-        "Locks.m" + line + "()",
+        method,
         ROOT.resolve(module).resolve("target/deadbolt/lock-edges-1.jsonl"),
-        module);
+        module,
+        declared);
   }
 }
