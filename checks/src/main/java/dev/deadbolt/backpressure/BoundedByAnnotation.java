@@ -8,7 +8,7 @@ import com.sun.source.tree.ExpressionTree;
 import com.sun.source.tree.ModifiersTree;
 import com.sun.source.tree.Tree;
 import com.sun.tools.javac.code.Symbol;
-import dev.deadbolt.analysis.Suppressions;
+import dev.deadbolt.javac.Suppressions;
 import dev.deadbolt.report.Members;
 import dev.deadbolt.report.Suppression;
 import java.util.Optional;

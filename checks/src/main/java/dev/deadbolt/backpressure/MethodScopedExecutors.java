@@ -26,7 +26,7 @@ import com.sun.source.tree.WhileLoopTree;
 import com.sun.source.util.TreePath;
 import com.sun.source.util.TreePathScanner;
 import com.sun.tools.javac.code.Symbol.VarSymbol;
-import dev.deadbolt.analysis.OwnCodeScanner;
+import dev.deadbolt.javac.OwnCodeScanner;
 import java.util.ArrayList;
 import java.util.List;
 import javax.lang.model.element.ElementKind;

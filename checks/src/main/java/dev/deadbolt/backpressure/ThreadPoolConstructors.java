@@ -1,6 +1,6 @@
 package dev.deadbolt.backpressure;
 
-import static dev.deadbolt.analysis.KnownMethod.constructor;
+import static dev.deadbolt.javac.KnownMethod.constructor;
 
 import com.google.errorprone.VisitorState;
 import com.google.errorprone.matchers.Matcher;

@@ -1,9 +1,9 @@
 package dev.deadbolt.backpressure;
 
-import static dev.deadbolt.analysis.KnownMethod.constructorOfAny;
-import static dev.deadbolt.analysis.KnownMethod.instanceMethod;
-import static dev.deadbolt.analysis.KnownMethod.instanceMethodOfAny;
-import static dev.deadbolt.analysis.KnownMethod.staticMethod;
+import static dev.deadbolt.javac.KnownMethod.constructorOfAny;
+import static dev.deadbolt.javac.KnownMethod.instanceMethod;
+import static dev.deadbolt.javac.KnownMethod.instanceMethodOfAny;
+import static dev.deadbolt.javac.KnownMethod.staticMethod;
 
 import com.google.common.collect.ImmutableList;
 import com.google.common.collect.ImmutableSet;
@@ -19,7 +19,7 @@ import com.sun.source.tree.NewClassTree;
 import com.sun.tools.javac.code.Symbol.MethodSymbol;
 import com.sun.tools.javac.code.Type;
 import com.sun.tools.javac.code.TypeTag;
-import dev.deadbolt.analysis.Calls;
+import dev.deadbolt.javac.Calls;
 import java.util.List;
 import java.util.Optional;
 import javax.lang.model.type.TypeKind;

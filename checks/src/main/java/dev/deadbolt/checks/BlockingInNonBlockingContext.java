@@ -1,10 +1,10 @@
 package dev.deadbolt.checks;
 
 import com.google.auto.service.AutoService;
-import com.google.errorprone.BugPattern;
 import com.google.errorprone.BugPattern.LinkType;
 import com.google.errorprone.BugPattern.SeverityLevel;
 import com.google.errorprone.BugPattern.StandardTags;
+import com.google.errorprone.BugPattern;
 import com.google.errorprone.ErrorProneFlags;
 import com.google.errorprone.VisitorState;
 import com.google.errorprone.bugpatterns.BugChecker;
@@ -16,13 +16,17 @@ import com.sun.source.tree.MemberReferenceTree;
 import com.sun.source.tree.MethodInvocationTree;
 import com.sun.source.tree.NewClassTree;
 import com.sun.tools.javac.code.Symbol;
-import dev.deadbolt.analysis.BlockingCause;
-import dev.deadbolt.analysis.LockAnalyses;
-import dev.deadbolt.analysis.NonBlockingContext;
-import dev.deadbolt.checks.NodeMatchers.MemberReferenceMatcher;
-import dev.deadbolt.checks.NodeMatchers.MethodInvocationMatcher;
-import dev.deadbolt.checks.NodeMatchers.NewClassMatcher;
+import dev.deadbolt.blocking.BlockingCause;
 import dev.deadbolt.config.DeadboltConfig;
+import dev.deadbolt.contexts.NonBlockingContext;
+import dev.deadbolt.engine.DocLinks;
+import dev.deadbolt.engine.Finding;
+import dev.deadbolt.engine.LockAnalyses;
+import dev.deadbolt.engine.LockAnalysisChecker;
+import dev.deadbolt.engine.NodeMatchers.MemberReferenceMatcher;
+import dev.deadbolt.engine.NodeMatchers.MethodInvocationMatcher;
+import dev.deadbolt.engine.NodeMatchers.NewClassMatcher;
+import dev.deadbolt.fixes.ExplicitExecutorFix;
 import java.util.Optional;
 import javax.inject.Inject;
 

@@ -3,15 +3,17 @@ package dev.deadbolt.checks;
 import static com.google.errorprone.BugPattern.SeverityLevel.WARNING;
 
 import com.google.auto.service.AutoService;
-import com.google.errorprone.BugPattern;
 import com.google.errorprone.BugPattern.LinkType;
 import com.google.errorprone.BugPattern.StandardTags;
+import com.google.errorprone.BugPattern;
 import com.google.errorprone.VisitorState;
 import com.google.errorprone.bugpatterns.BugChecker;
 import com.google.errorprone.matchers.Description;
 import com.sun.source.tree.AnnotationTree;
 import dev.deadbolt.backpressure.BoundedByAnnotation;
-import dev.deadbolt.checks.NodeMatchers.AnnotationMatcher;
+import dev.deadbolt.engine.DeadboltChecker;
+import dev.deadbolt.engine.DocLinks;
+import dev.deadbolt.engine.NodeMatchers.AnnotationMatcher;
 
 /**
  * Reports a {@code @BoundedBy} whose reason is empty. Such an annotation suppresses nothing (the

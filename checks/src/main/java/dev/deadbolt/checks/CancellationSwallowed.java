@@ -3,9 +3,9 @@ package dev.deadbolt.checks;
 import static com.google.errorprone.BugPattern.SeverityLevel.WARNING;
 
 import com.google.auto.service.AutoService;
-import com.google.errorprone.BugPattern;
 import com.google.errorprone.BugPattern.LinkType;
 import com.google.errorprone.BugPattern.StandardTags;
+import com.google.errorprone.BugPattern;
 import com.google.errorprone.VisitorState;
 import com.google.errorprone.bugpatterns.BugChecker;
 import com.google.errorprone.matchers.Description;
@@ -18,12 +18,14 @@ import com.sun.source.tree.StatementTree;
 import com.sun.source.tree.TryTree;
 import com.sun.source.util.TreePath;
 import com.sun.tools.javac.code.Type;
-import dev.deadbolt.analysis.Calls;
-import dev.deadbolt.checks.NodeMatchers.CatchMatcher;
+import dev.deadbolt.engine.DeadboltChecker;
+import dev.deadbolt.engine.DocLinks;
+import dev.deadbolt.engine.NodeMatchers.CatchMatcher;
 import dev.deadbolt.interrupts.CaughtTypes;
 import dev.deadbolt.interrupts.FutureWaits;
 import dev.deadbolt.interrupts.LoggingCalls;
 import dev.deadbolt.interrupts.TaskBodies;
+import dev.deadbolt.javac.Calls;
 import java.util.List;
 import java.util.Set;
 

@@ -1,12 +1,12 @@
 package dev.deadbolt.checks;
 
-import static dev.deadbolt.analysis.KnownMethod.instanceMethod;
 import static com.google.errorprone.BugPattern.SeverityLevel.WARNING;
+import static dev.deadbolt.javac.KnownMethod.instanceMethod;
 
 import com.google.auto.service.AutoService;
-import com.google.errorprone.BugPattern;
 import com.google.errorprone.BugPattern.LinkType;
 import com.google.errorprone.BugPattern.StandardTags;
+import com.google.errorprone.BugPattern;
 import com.google.errorprone.VisitorState;
 import com.google.errorprone.bugpatterns.BugChecker;
 import com.google.errorprone.matchers.Description;
@@ -17,10 +17,12 @@ import com.sun.source.tree.IdentifierTree;
 import com.sun.source.tree.MethodInvocationTree;
 import com.sun.source.tree.VariableTree;
 import com.sun.source.util.TreeScanner;
-import com.sun.tools.javac.code.Symbol;
 import com.sun.tools.javac.code.Symbol.MethodSymbol;
-import dev.deadbolt.analysis.Calls;
-import dev.deadbolt.checks.NodeMatchers.MethodInvocationMatcher;
+import com.sun.tools.javac.code.Symbol;
+import dev.deadbolt.engine.DeadboltChecker;
+import dev.deadbolt.engine.DocLinks;
+import dev.deadbolt.engine.NodeMatchers.MethodInvocationMatcher;
+import dev.deadbolt.javac.Calls;
 import javax.lang.model.element.ElementKind;
 
 /**

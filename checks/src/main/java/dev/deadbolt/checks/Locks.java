@@ -1,6 +1,6 @@
 package dev.deadbolt.checks;
 
-import dev.deadbolt.analysis.LockId;
+import dev.deadbolt.locks.LockId;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;

@@ -3,9 +3,9 @@ package dev.deadbolt.checks;
 import static com.google.errorprone.BugPattern.SeverityLevel.WARNING;
 
 import com.google.auto.service.AutoService;
-import com.google.errorprone.BugPattern;
 import com.google.errorprone.BugPattern.LinkType;
 import com.google.errorprone.BugPattern.StandardTags;
+import com.google.errorprone.BugPattern;
 import com.google.errorprone.VisitorState;
 import com.google.errorprone.bugpatterns.BugChecker;
 import com.google.errorprone.fixes.SuggestedFix;
@@ -16,14 +16,17 @@ import com.sun.source.tree.ForLoopTree;
 import com.sun.source.tree.Tree;
 import com.sun.source.tree.WhileLoopTree;
 import com.sun.source.util.TreePath;
-import dev.deadbolt.checks.NodeMatchers.DoWhileLoopMatcher;
-import dev.deadbolt.checks.NodeMatchers.ForLoopMatcher;
-import dev.deadbolt.checks.NodeMatchers.WhileLoopMatcher;
 import dev.deadbolt.config.OffByDefault;
 import dev.deadbolt.config.OptIn;
+import dev.deadbolt.engine.DeadboltChecker;
+import dev.deadbolt.engine.DocLinks;
+import dev.deadbolt.engine.Finding;
+import dev.deadbolt.engine.NodeMatchers.DoWhileLoopMatcher;
+import dev.deadbolt.engine.NodeMatchers.ForLoopMatcher;
+import dev.deadbolt.engine.NodeMatchers.WhileLoopMatcher;
 import dev.deadbolt.interrupts.TaskBodies;
-import dev.deadbolt.interrupts.TaskLoops;
 import dev.deadbolt.interrupts.TaskLoops.Verdict;
+import dev.deadbolt.interrupts.TaskLoops;
 
 /**
  * An endless loop in a task body that waits or polls but can never be stopped by interruption. The

@@ -1,12 +1,12 @@
 package dev.deadbolt.checks;
 
-import static dev.deadbolt.analysis.KnownMethod.instanceMethod;
 import static com.google.errorprone.BugPattern.SeverityLevel.WARNING;
+import static dev.deadbolt.javac.KnownMethod.instanceMethod;
 
 import com.google.auto.service.AutoService;
-import com.google.errorprone.BugPattern;
 import com.google.errorprone.BugPattern.LinkType;
 import com.google.errorprone.BugPattern.StandardTags;
+import com.google.errorprone.BugPattern;
 import com.google.errorprone.VisitorState;
 import com.google.errorprone.bugpatterns.BugChecker;
 import com.google.errorprone.fixes.SuggestedFix;
@@ -21,10 +21,13 @@ import com.sun.source.tree.ExpressionTree;
 import com.sun.source.tree.MethodInvocationTree;
 import com.sun.source.tree.Tree;
 import com.sun.tools.javac.code.Type;
-import dev.deadbolt.analysis.Calls;
-import dev.deadbolt.checks.NodeMatchers.MethodInvocationMatcher;
 import dev.deadbolt.config.OffByDefault;
 import dev.deadbolt.config.OptIn;
+import dev.deadbolt.engine.DeadboltChecker;
+import dev.deadbolt.engine.DocLinks;
+import dev.deadbolt.engine.Finding;
+import dev.deadbolt.engine.NodeMatchers.MethodInvocationMatcher;
+import dev.deadbolt.javac.Calls;
 
 /**
  * {@code executor.shutdownNow();} with the returned list dropped: the tasks that never started vanish,

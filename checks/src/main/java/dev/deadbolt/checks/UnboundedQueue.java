@@ -3,9 +3,9 @@ package dev.deadbolt.checks;
 import static com.google.errorprone.BugPattern.SeverityLevel.WARNING;
 
 import com.google.auto.service.AutoService;
-import com.google.errorprone.BugPattern;
 import com.google.errorprone.BugPattern.LinkType;
 import com.google.errorprone.BugPattern.StandardTags;
+import com.google.errorprone.BugPattern;
 import com.google.errorprone.ErrorProneFlags;
 import com.google.errorprone.VisitorState;
 import com.google.errorprone.bugpatterns.BugChecker;
@@ -19,9 +19,11 @@ import dev.deadbolt.backpressure.BackpressureOptions;
 import dev.deadbolt.backpressure.ThreadPoolConstructors;
 import dev.deadbolt.backpressure.UnboundedBuffer;
 import dev.deadbolt.backpressure.UnboundedBuffers;
-import dev.deadbolt.checks.NodeMatchers.MemberReferenceMatcher;
-import dev.deadbolt.checks.NodeMatchers.MethodInvocationMatcher;
-import dev.deadbolt.checks.NodeMatchers.NewClassMatcher;
+import dev.deadbolt.engine.BackpressureChecker;
+import dev.deadbolt.engine.DocLinks;
+import dev.deadbolt.engine.NodeMatchers.MemberReferenceMatcher;
+import dev.deadbolt.engine.NodeMatchers.MethodInvocationMatcher;
+import dev.deadbolt.engine.NodeMatchers.NewClassMatcher;
 import java.util.Optional;
 import javax.inject.Inject;
 

@@ -6,12 +6,11 @@ import com.sun.source.tree.SynchronizedTree;
 import com.sun.source.util.TreePath;
 import com.sun.source.util.TreeScanner;
 import com.sun.tools.javac.api.JavacTrees;
-import com.sun.tools.javac.code.Symbol;
 import com.sun.tools.javac.code.Symbol.ClassSymbol;
 import com.sun.tools.javac.code.Symbol.PackageSymbol;
 import com.sun.tools.javac.code.Symbol.VarSymbol;
+import com.sun.tools.javac.code.Symbol;
 import com.sun.tools.javac.code.Type;
-import dev.deadbolt.analysis.LockNode;
 
 /**
  * Resolves the lock names written in {@code @LockOrder}, {@code @AcquiredBefore} and {@code

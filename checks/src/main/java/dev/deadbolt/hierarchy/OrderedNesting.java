@@ -1,14 +1,14 @@
 package dev.deadbolt.hierarchy;
 
 import com.sun.source.tree.BinaryTree;
+import com.sun.source.tree.LambdaExpressionTree;
 import com.sun.source.tree.MethodInvocationTree;
 import com.sun.source.tree.MethodTree;
-import com.sun.source.tree.LambdaExpressionTree;
 import com.sun.source.tree.Tree;
 import com.sun.source.util.TreePath;
 import com.sun.source.util.TreeScanner;
 import com.sun.tools.javac.tree.JCTree;
-import dev.deadbolt.analysis.Calls;
+import dev.deadbolt.javac.Calls;
 import java.util.Set;
 
 /**

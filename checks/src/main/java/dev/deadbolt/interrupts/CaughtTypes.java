@@ -3,8 +3,8 @@ package dev.deadbolt.interrupts;
 import com.google.common.collect.ImmutableList;
 import com.google.errorprone.util.ASTHelpers;
 import com.sun.source.tree.CatchTree;
-import com.sun.tools.javac.code.Type;
 import com.sun.tools.javac.code.Type.UnionClassType;
+import com.sun.tools.javac.code.Type;
 import java.util.List;
 
 /** The exception types a catch clause names: one, or the alternatives of a multi-catch. */

@@ -1,8 +1,8 @@
 package dev.deadbolt.interrupts;
 
-import static dev.deadbolt.analysis.KnownMethod.anyOf;
-import static dev.deadbolt.analysis.KnownMethod.instanceMethod;
-import static dev.deadbolt.analysis.KnownMethod.instanceMethodOfAny;
+import static dev.deadbolt.javac.KnownMethod.anyOf;
+import static dev.deadbolt.javac.KnownMethod.instanceMethod;
+import static dev.deadbolt.javac.KnownMethod.instanceMethodOfAny;
 
 import com.google.errorprone.VisitorState;
 import com.google.errorprone.matchers.Matcher;
@@ -29,9 +29,9 @@ import com.sun.source.tree.UnaryTree;
 import com.sun.source.tree.VariableTree;
 import com.sun.source.util.TreePath;
 import com.sun.tools.javac.code.Flags;
-import com.sun.tools.javac.code.Symbol;
 import com.sun.tools.javac.code.Symbol.MethodSymbol;
 import com.sun.tools.javac.code.Symbol.VarSymbol;
+import com.sun.tools.javac.code.Symbol;
 import com.sun.tools.javac.code.Type;
 import java.util.HashMap;
 import java.util.HashSet;

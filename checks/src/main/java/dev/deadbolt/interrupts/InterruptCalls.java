@@ -1,8 +1,8 @@
 package dev.deadbolt.interrupts;
 
-import static dev.deadbolt.analysis.KnownMethod.anyOf;
-import static dev.deadbolt.analysis.KnownMethod.instanceMethod;
-import static dev.deadbolt.analysis.KnownMethod.staticMethod;
+import static dev.deadbolt.javac.KnownMethod.anyOf;
+import static dev.deadbolt.javac.KnownMethod.instanceMethod;
+import static dev.deadbolt.javac.KnownMethod.staticMethod;
 
 import com.google.errorprone.VisitorState;
 import com.google.errorprone.matchers.Matcher;
@@ -15,7 +15,7 @@ import com.sun.source.tree.StatementTree;
 import com.sun.source.tree.Tree;
 import com.sun.tools.javac.code.Symbol.MethodSymbol;
 import com.sun.tools.javac.code.Type;
-import dev.deadbolt.analysis.Calls;
+import dev.deadbolt.javac.Calls;
 import java.util.ArrayList;
 import java.util.List;
 

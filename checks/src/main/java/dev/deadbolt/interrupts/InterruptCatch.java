@@ -1,8 +1,8 @@
 package dev.deadbolt.interrupts;
 
 import com.google.errorprone.VisitorState;
-import com.google.errorprone.util.ASTHelpers;
 import com.google.errorprone.util.ASTHelpers.ScanThrownTypes;
+import com.google.errorprone.util.ASTHelpers;
 import com.sun.source.tree.CatchTree;
 import com.sun.source.tree.TryTree;
 import com.sun.source.util.TreePath;

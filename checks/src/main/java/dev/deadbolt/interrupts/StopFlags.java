@@ -1,7 +1,7 @@
 package dev.deadbolt.interrupts;
 
-import static dev.deadbolt.analysis.KnownMethod.exactInstanceMethod;
-import static dev.deadbolt.analysis.KnownMethod.instanceMethod;
+import static dev.deadbolt.javac.KnownMethod.exactInstanceMethod;
+import static dev.deadbolt.javac.KnownMethod.instanceMethod;
 
 import com.google.errorprone.VisitorState;
 import com.google.errorprone.matchers.Matcher;
@@ -22,9 +22,9 @@ import com.sun.source.tree.UnaryTree;
 import com.sun.source.util.TreePath;
 import com.sun.source.util.TreePathScanner;
 import com.sun.tools.javac.api.JavacTrees;
-import com.sun.tools.javac.code.Symbol;
 import com.sun.tools.javac.code.Symbol.ClassSymbol;
 import com.sun.tools.javac.code.Symbol.VarSymbol;
+import com.sun.tools.javac.code.Symbol;
 import com.sun.tools.javac.code.TypeTag;
 import java.util.HashMap;
 import java.util.List;

@@ -1,13 +1,13 @@
 package dev.deadbolt.interrupts;
 
-import static dev.deadbolt.analysis.KnownMethod.anyOf;
-import static dev.deadbolt.analysis.KnownMethod.instanceMethod;
-import static dev.deadbolt.analysis.KnownMethod.staticMethod;
+import static dev.deadbolt.javac.KnownMethod.anyOf;
+import static dev.deadbolt.javac.KnownMethod.instanceMethod;
+import static dev.deadbolt.javac.KnownMethod.staticMethod;
 
 import com.google.errorprone.VisitorState;
 import com.google.errorprone.matchers.Matcher;
-import com.google.errorprone.util.ASTHelpers;
 import com.google.errorprone.util.ASTHelpers.ScanThrownTypes;
+import com.google.errorprone.util.ASTHelpers;
 import com.sun.source.tree.BreakTree;
 import com.sun.source.tree.CatchTree;
 import com.sun.source.tree.ContinueTree;

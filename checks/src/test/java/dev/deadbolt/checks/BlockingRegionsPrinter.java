@@ -1,13 +1,14 @@
 package dev.deadbolt.checks;
 
-import com.google.errorprone.BugPattern;
 import com.google.errorprone.BugPattern.SeverityLevel;
+import com.google.errorprone.BugPattern;
 import com.google.errorprone.VisitorState;
 import com.sun.source.tree.CompilationUnitTree;
-import dev.deadbolt.analysis.BlockingRegions;
-import dev.deadbolt.analysis.BlockingRegions.Call;
-import dev.deadbolt.analysis.BlockingRegions.Region;
+import dev.deadbolt.blocking.BlockingRegions.Call;
+import dev.deadbolt.blocking.BlockingRegions.Region;
+import dev.deadbolt.blocking.BlockingRegions;
 import dev.deadbolt.config.DeadboltConfig;
+import dev.deadbolt.engine.LockAnalysisChecker;
 
 /**
  * Test-only: reports every blocking call that {@link BlockingRegions} counts in a region, at the call,

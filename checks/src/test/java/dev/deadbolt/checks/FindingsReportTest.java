@@ -6,6 +6,8 @@ import static org.junit.Assert.assertThrows;
 import com.google.errorprone.bugpatterns.BugChecker;
 import com.sun.source.tree.Tree;
 import dev.deadbolt.config.OptIn;
+import dev.deadbolt.engine.DeadboltChecker;
+import dev.deadbolt.engine.DocLinks;
 import java.io.File;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

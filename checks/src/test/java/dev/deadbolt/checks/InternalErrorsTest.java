@@ -2,12 +2,14 @@ package dev.deadbolt.checks;
 
 import static com.google.common.truth.Truth.assertThat;
 
-import com.google.errorprone.BugPattern;
 import com.google.errorprone.BugPattern.SeverityLevel;
+import com.google.errorprone.BugPattern;
 import com.google.errorprone.CompilationTestHelper;
 import com.google.errorprone.VisitorState;
 import com.google.errorprone.matchers.Description;
 import com.sun.source.tree.MethodInvocationTree;
+import dev.deadbolt.engine.DeadboltChecker;
+import dev.deadbolt.engine.NodeMatchers;
 import org.junit.Test;
 import org.junit.runner.RunWith;
 import org.junit.runners.JUnit4;

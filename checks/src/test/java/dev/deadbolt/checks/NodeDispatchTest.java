@@ -2,8 +2,8 @@ package dev.deadbolt.checks;
 
 import static com.google.common.truth.Truth.assertThat;
 
-import com.google.errorprone.BugPattern;
 import com.google.errorprone.BugPattern.SeverityLevel;
+import com.google.errorprone.BugPattern;
 import com.google.errorprone.VisitorState;
 import com.google.errorprone.matchers.Description;
 import com.sun.source.tree.ClassTree;
@@ -12,6 +12,8 @@ import com.sun.source.tree.MethodTree;
 import com.sun.source.tree.NewClassTree;
 import com.sun.source.tree.Tree;
 import com.sun.source.util.TreePath;
+import dev.deadbolt.engine.DeadboltChecker;
+import dev.deadbolt.engine.NodeMatchers;
 import org.junit.Test;
 import org.junit.runner.RunWith;
 import org.junit.runners.JUnit4;

@@ -1,10 +1,10 @@
 package dev.deadbolt.checks;
 
-import static dev.deadbolt.JavaFeatures.assumeJdk;
 import static com.google.common.truth.Truth.assertThat;
+import static dev.deadbolt.JavaFeatures.assumeJdk;
 
-import com.google.errorprone.BugCheckerRefactoringTestHelper;
 import com.google.errorprone.BugCheckerRefactoringTestHelper.FixChoosers;
+import com.google.errorprone.BugCheckerRefactoringTestHelper;
 import com.google.errorprone.CompilationTestHelper;
 import java.util.List;
 import org.junit.Test;
