@@ -1,6 +1,7 @@
 package dev.deadbolt.blocking;
 
 import com.google.common.collect.ImmutableList;
+import com.sun.tools.javac.code.Flags;
 import com.sun.tools.javac.code.Scope;
 import com.sun.tools.javac.code.Symbol.ClassSymbol;
 import com.sun.tools.javac.code.Symbol.MethodSymbol;
@@ -120,8 +121,9 @@ public record BlockingCause(
     if (via.isEmpty()) {
       return leaf;
     }
+    List<String> steps = steps(via, context);
     StringBuilder chain = new StringBuilder();
-    int size = via.size();
+    int size = steps.size();
     for (int i = 0; i < size; i++) {
       if (size > SHOWN_CHAIN && i == 2) {
         int elided = size - 3;
@@ -129,9 +131,27 @@ public record BlockingCause(
         i = size - 2; // then the last method before the leaf
         continue;
       }
-      chain.append(chainName(via.get(i), context)).append(" -> ");
+      chain.append(steps.get(i)).append(" -> ");
     }
     return chain.append(leaf).toString();
+  }
+
+  /**
+   * The methods of a chain as they read: {@link #chainName}, except that an abstract method and the
+   * implementation a call of it reaches read as one step, {@code Connector.open() [SocketConnector]}.
+   */
+  public static List<String> steps(List<MethodSymbol> via, @Nullable ClassSymbol context) {
+    List<String> steps = new ArrayList<>(via.size());
+    for (int i = 0; i < via.size(); i++) {
+      MethodSymbol method = via.get(i);
+      String step = chainName(method, context);
+      // An abstract method has no body: the next method of a chain through it is its implementation.
+      if ((method.flags() & Flags.ABSTRACT) != 0 && i + 1 < via.size()) {
+        step += " [" + ownerName(via.get(++i).owner).replace("(", "").replace(")", "") + "]";
+      }
+      steps.add(step);
+    }
+    return steps;
   }
 
   /** {@code method()}, or {@code Owner.method()} when it is not a member of {@code context}. */

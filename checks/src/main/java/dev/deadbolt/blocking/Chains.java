@@ -11,13 +11,6 @@ public final class Chains {
 
   /** {@code `post() -> Ledger.append()`}: methods of {@code context} without their class name. */
   public static String render(List<MethodSymbol> via, @Nullable ClassSymbol context) {
-    StringBuilder text = new StringBuilder("`");
-    for (int i = 0; i < via.size(); i++) {
-      if (i > 0) {
-        text.append(" -> ");
-      }
-      text.append(BlockingCause.chainName(via.get(i), context));
-    }
-    return text.append('`').toString();
+    return "`" + String.join(" -> ", BlockingCause.steps(via, context)) + "`";
   }
 }

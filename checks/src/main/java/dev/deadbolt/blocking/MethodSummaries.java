@@ -136,6 +136,7 @@ final class MethodSummaries {
   private final VisitorState state;
   private final MethodTrees methodTrees;
   private final UncontendedLocks uncontended;
+  private final Implementations implementations;
   private final Map<MethodSymbol, Summary> done = new HashMap<>();
   /** Results that a depth cut made incomplete: good for the current query only. */
   private Map<MethodSymbol, Summary> thisQuery = new HashMap<>();
@@ -160,6 +161,7 @@ final class MethodSummaries {
     this.immediate = immediate;
     this.state = state;
     this.methodTrees = new MethodTrees(state.context);
+    this.implementations = new Implementations(state.context);
   }
 
   Summary summaryOf(MethodSymbol method) {
@@ -197,7 +199,9 @@ final class MethodSummaries {
       return Summary.NOTHING;
     }
     TreePath path = methodTrees.pathOf(method);
-    if (path == null || !(path.getLeaf() instanceof MethodTree tree) || tree.getBody() == null) {
+    if (path == null
+        || !(path.getLeaf() instanceof MethodTree tree)
+        || tree.getBody() == null && implementations.of(method).isEmpty()) {
       done.put(method, Summary.NOTHING);
       return Summary.NOTHING;
     }
@@ -207,7 +211,7 @@ final class MethodSummaries {
     reached.add(method);
     int callerLowest = lowest;
     lowest = number;
-    Summary summary = scan(path, tree, method, depth);
+    Summary summary = summarizeOnce(path, tree, method, depth);
     soFar.put(method, summary);
     int reachedLowest = lowest;
     lowest = Math.min(callerLowest, reachedLowest);
@@ -247,7 +251,7 @@ final class MethodSummaries {
       for (MethodSymbol member : cycle) {
         Open declared = open.get(member);
         // Past the depth limit: nothing new is reached (all it calls was reached the first time).
-        Summary again = scan(declared.path(), declared.tree(), member, MAX_DEPTH + 1);
+        Summary again = summarizeOnce(declared.path(), declared.tree(), member, MAX_DEPTH + 1);
         if (!again.sameEffects(soFar.get(member))) {
           grew = true;
         }
@@ -260,6 +264,64 @@ final class MethodSummaries {
       (complete ? done : thisQuery).put(member, soFar.remove(member));
     }
     return complete ? done.get(root) : thisQuery.get(root);
+  }
+
+  /** One pass over a method: its body, or for an abstract method, its implementations' summaries. */
+  private Summary summarizeOnce(TreePath path, MethodTree tree, MethodSymbol method, int depth) {
+    return tree.getBody() == null
+        ? dispatch(implementations.of(method), depth)
+        : scan(path, tree, method, depth);
+  }
+
+  /**
+   * What a call of an abstract method may do: what its implementations do, each cause reached through
+   * the implementation that has it ({@code Connector.open() [SocketConnector] -> Socket.connect()}
+   * once the call site adds the abstract method). Behind a branch unless every implementation blocks:
+   * which one a call reaches is not known. The locks it acquires count only when there is one
+   * implementation, since a lock order is a claim about every run.
+   */
+  private Summary dispatch(List<MethodSymbol> implementations, int depth) {
+    BlockingCause blocks = null;
+    BlockingCause parks = null;
+    int blocking = 0;
+    int parking = 0;
+    List<Guarded> guardedBlocks = new ArrayList<>();
+    Map<LockNode, AcquiredLock> acquires = new LinkedHashMap<>();
+    for (MethodSymbol implementation : implementations) {
+      Summary summary = summarize(implementation, depth + 1);
+      if (implementations.size() == 1) {
+        for (Map.Entry<LockNode, AcquiredLock> acquired : summary.acquires().entrySet()) {
+          acquires.put(acquired.getKey(), acquired.getValue().through(implementation));
+        }
+      }
+      if (BlockingCalls.isNonBlocking(implementation)) {
+        continue; // trusted, as at a call of it
+      }
+      if (summary.blocks().isPresent()) {
+        blocking++;
+        BlockingCause cause = summary.blocks().get().through(implementation);
+        if (blocks == null || cause.likelierThan(blocks, false)) {
+          blocks = cause;
+        }
+      }
+      for (Guarded guarded : summary.guardedBlocks()) {
+        if (guardedBlocks.size() < GUARDED_KEPT) {
+          guardedBlocks.add(new Guarded(guarded.guards(), guarded.cause().through(implementation)));
+        }
+      }
+      if (summary.parks().isPresent()) {
+        parking++;
+        if (parks == null) {
+          parks = summary.parks().get().through(implementation);
+        }
+      }
+    }
+    int all = implementations.size();
+    return new Summary(
+        blocks == null ? Optional.empty() : Optional.of(blocks.within(List.of(), blocking < all)),
+        ImmutableList.copyOf(guardedBlocks),
+        parks == null ? Optional.empty() : Optional.of(parks.within(List.of(), parking < all)),
+        ImmutableMap.copyOf(acquires));
   }
 
   private Summary scan(TreePath path, MethodTree tree, MethodSymbol method, int depth) {

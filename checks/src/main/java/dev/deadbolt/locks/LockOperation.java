@@ -87,6 +87,19 @@ public record LockOperation(Effect effect, ImmutableList<LockId> locks) {
       return Optional.empty();
     }
     ExpressionTree receiver = ASTHelpers.getReceiver(call);
+    if (receiver == null) {
+      // An inherited lock method called without a receiver: the lock is this object.
+      ObjectRef self = resolver.receiver(call);
+      ImmutableList<LockId> locks =
+          switch (shape.side()) {
+            case WHOLE -> ImmutableList.of(LockId.of(self, LockId.Kind.LOCK));
+            case WRITE -> ImmutableList.of(LockId.of(self, LockId.Kind.WRITE));
+            case READ -> ImmutableList.of(LockId.of(self, LockId.Kind.READ));
+            case EITHER ->
+                ImmutableList.of(LockId.of(self, LockId.Kind.WRITE), LockId.of(self, LockId.Kind.READ));
+          };
+      return Optional.of(new LockOperation(shape.effect(), locks));
+    }
     ImmutableList<LockId> locks =
         switch (shape.side()) {
           case WHOLE -> ImmutableList.of(resolver.lock(receiver));
@@ -119,15 +132,21 @@ public record LockOperation(Effect effect, ImmutableList<LockId> locks) {
       return null;
     }
     ExpressionTree receiver = ASTHelpers.getReceiver(call);
-    if (receiver == null) {
-      return null; // an implicit-this call inside a Lock implementation
-    }
-    LockTypes.LockApi api = LockTypes.apiOf(ASTHelpers.getType(receiver), state);
-    if (api == LockTypes.LockApi.NONE) {
-      return null;
-    }
     MethodSymbol method = ASTHelpers.getSymbol(call);
     if (method == null || method.isStatic()) {
+      return null;
+    }
+    LockTypes.LockApi api;
+    if (receiver != null) {
+      api = LockTypes.apiOf(ASTHelpers.getType(receiver), state);
+    } else if (isInheritedFromTheJdk(method)) {
+      // `lock()` inside a subclass of ReentrantLock: an acquisition of this object. Inside a class
+      // that implements Lock itself, the call resolves to its own method: its implementation, not one.
+      api = LockTypes.apiOf(method.owner.type, state);
+    } else {
+      return null;
+    }
+    if (api == LockTypes.LockApi.NONE) {
       return null;
     }
     if (api == LockTypes.LockApi.LOCK) {
@@ -150,6 +169,13 @@ public record LockOperation(Effect effect, ImmutableList<LockId> locks) {
       default -> null;
     };
   }
+
+  /** A method of one of the JDK's lock classes ({@code ReentrantLock}, {@code StampedLock}...). */
+  private static boolean isInheritedFromTheJdk(MethodSymbol method) {
+    return method.owner.packge().getQualifiedName().contentEquals(LOCKS_PACKAGE);
+  }
+
+  private static final String LOCKS_PACKAGE = "java.util.concurrent.locks";
 
   /** {@code tryLock(long, TimeUnit)}. */
   private static boolean isTimed(MethodSymbol method) {

@@ -90,16 +90,35 @@ public final class LockResolver {
     return member;
   }
 
-  /** The object a method is invoked on; {@code this} of the member's class when implicit. */
+  /**
+   * The object a method is invoked on; when implicit, {@code this} of the innermost class around the
+   * member that has the method (an inner class calling its outer class's method calls it on the outer
+   * instance).
+   */
   public ObjectRef receiver(ExpressionTree invocation) {
     ExpressionTree receiver = ASTHelpers.getReceiver(invocation);
     if (receiver == null) {
       Symbol method = ASTHelpers.getSymbol(invocation);
-      return method != null && method.isStatic()
-          ? classRef((ClassSymbol) method.owner)
-          : thisRef(memberOwner);
+      if (method != null && method.isStatic()) {
+        return classRef((ClassSymbol) method.owner);
+      }
+      return thisSeenHere(method == null ? memberOwner : classWithMember(method));
     }
     return resolve(receiver);
+  }
+
+  private ClassSymbol classWithMember(Symbol method) {
+    for (ClassSymbol cls = memberOwner; cls != null; cls = enclosingClass(cls)) {
+      if (cls.isSubClass(method.owner, state.getTypes())) {
+        return cls;
+      }
+    }
+    return memberOwner;
+  }
+
+  @Nullable
+  private static ClassSymbol enclosingClass(ClassSymbol cls) {
+    return cls.owner == null ? null : cls.owner.enclClass();
   }
 
   /** The object an expression denotes, canonical across aliases. */
@@ -292,7 +311,7 @@ public final class LockResolver {
     if (e instanceof IdentifierTree id && id.getName().contentEquals("this")
         || e instanceof MemberSelectTree ms && ms.getIdentifier().contentEquals("this")) {
       return sym != null && sym.type != null && sym.type.tsym instanceof ClassSymbol cls
-          ? thisRef(cls)
+          ? thisSeenHere(cls)
           : textRef(e);
     }
     if (e instanceof MemberSelectTree ms
@@ -358,6 +377,18 @@ public final class LockResolver {
     ExpressionTree s = strip(e);
     return s instanceof IdentifierTree id && id.getName().contentEquals("this")
         || s instanceof MemberSelectTree ms && ms.getIdentifier().contentEquals("this");
+  }
+
+  /**
+   * {@code this} of {@code cls} as the code of this member names it: {@code Outer.this} from an inner
+   * class. The same object, and the same key, as {@link #thisRef}.
+   */
+  private ObjectRef thisSeenHere(ClassSymbol cls) {
+    if (cls == memberOwner || cls.getSimpleName().isEmpty()) {
+      return thisRef(cls);
+    }
+    return new ObjectRef(
+        "this:" + cls.getQualifiedName(), cls.getSimpleName() + ".this", cls, ObjectRef.Origin.THIS);
   }
 
   private static ObjectRef thisRef(ClassSymbol cls) {

@@ -4,7 +4,7 @@ import com.google.errorprone.BugCheckerRefactoringTestHelper;
 import com.google.errorprone.CompilationTestHelper;
 
 /**
- * Small stand-ins for the Guava, Reactor, RxJava and Netty types the checks match by name: the same
+ * Small stand-ins for the Guava, Reactor and RxJava types the checks match by name: the same
  * packages, names and signatures (functional parameters as {@code java.util.function} types), bodies
  * that construct nothing. Public for the analysis tests.
  */
@@ -400,117 +400,6 @@ public final class StandIns {
           }
           """);
 
-  static final StandIn NETTY_FUTURE =
-      new StandIn(
-          "netty/Future.java",
-          """
-          package io.netty.util.concurrent;
-
-          public interface Future<V> extends java.util.concurrent.Future<V> {
-            Future<V> sync() throws InterruptedException;
-
-            Future<V> await() throws InterruptedException;
-
-            boolean isSuccess();
-          }
-          """);
-
-  static final StandIn NETTY_CHANNEL_FUTURE =
-      new StandIn(
-          "netty/ChannelFuture.java",
-          """
-          package io.netty.channel;
-
-          public interface ChannelFuture extends io.netty.util.concurrent.Future<Void> {
-            @Override
-            ChannelFuture sync() throws InterruptedException;
-          }
-          """);
-
-  static final StandIn NETTY_CHANNEL_HANDLER_CONTEXT =
-      new StandIn(
-          "netty/ChannelHandlerContext.java",
-          """
-          package io.netty.channel;
-
-          public interface ChannelHandlerContext {
-            ChannelFuture writeAndFlush(Object message);
-
-            ChannelHandlerContext fireChannelRead(Object message);
-          }
-          """);
-
-  static final StandIn NETTY_CHANNEL_HANDLER =
-      new StandIn(
-          "netty/ChannelHandler.java",
-          """
-          package io.netty.channel;
-
-          public interface ChannelHandler {
-            void handlerAdded(ChannelHandlerContext ctx) throws Exception;
-
-            void handlerRemoved(ChannelHandlerContext ctx) throws Exception;
-          }
-          """);
-
-  static final StandIn NETTY_CHANNEL_INBOUND_HANDLER =
-      new StandIn(
-          "netty/ChannelInboundHandler.java",
-          """
-          package io.netty.channel;
-
-          public interface ChannelInboundHandler extends ChannelHandler {
-            void channelActive(ChannelHandlerContext ctx) throws Exception;
-
-            void channelRead(ChannelHandlerContext ctx, Object msg) throws Exception;
-
-            void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) throws Exception;
-          }
-          """);
-
-  static final StandIn NETTY_CHANNEL_INBOUND_HANDLER_ADAPTER =
-      new StandIn(
-          "netty/ChannelInboundHandlerAdapter.java",
-          """
-          package io.netty.channel;
-
-          public class ChannelInboundHandlerAdapter implements ChannelInboundHandler {
-            @Override
-            public void handlerAdded(ChannelHandlerContext ctx) throws Exception {}
-
-            @Override
-            public void handlerRemoved(ChannelHandlerContext ctx) throws Exception {}
-
-            @Override
-            public void channelActive(ChannelHandlerContext ctx) throws Exception {}
-
-            @Override
-            public void channelRead(ChannelHandlerContext ctx, Object msg) throws Exception {
-              ctx.fireChannelRead(msg);
-            }
-
-            @Override
-            public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) throws Exception {}
-          }
-          """);
-
-  static final StandIn NETTY_SIMPLE_CHANNEL_INBOUND_HANDLER =
-      new StandIn(
-          "netty/SimpleChannelInboundHandler.java",
-          """
-          package io.netty.channel;
-
-          public abstract class SimpleChannelInboundHandler<I> extends ChannelInboundHandlerAdapter {
-            @Override
-            @SuppressWarnings("unchecked")
-            public void channelRead(ChannelHandlerContext ctx, Object msg) throws Exception {
-              channelRead0(ctx, (I) msg);
-            }
-
-            protected abstract void channelRead0(ChannelHandlerContext ctx, I msg) throws Exception;
-          }
-          """);
-
   static final StandIn[] ALL = {
     GUAVA_QUEUES,
     REACTIVE_STREAMS_PUBLISHER,
@@ -524,13 +413,6 @@ public final class StandIns {
     RXJAVA3_SCHEDULER,
     RXJAVA3_SCHEDULERS,
     RXJAVA2_FLOWABLE,
-    NETTY_FUTURE,
-    NETTY_CHANNEL_FUTURE,
-    NETTY_CHANNEL_HANDLER_CONTEXT,
-    NETTY_CHANNEL_HANDLER,
-    NETTY_CHANNEL_INBOUND_HANDLER,
-    NETTY_CHANNEL_INBOUND_HANDLER_ADAPTER,
-    NETTY_SIMPLE_CHANNEL_INBOUND_HANDLER
   };
 
   public static CompilationTestHelper addAll(CompilationTestHelper helper) {
