@@ -1,5 +1,10 @@
 package dev.deadbolt.blocking;
 
+import com.google.errorprone.util.ASTHelpers;
+import com.sun.source.tree.MethodInvocationTree;
+import com.sun.source.tree.MethodTree;
+import com.sun.source.util.TreePath;
+import com.sun.source.util.TreeScanner;
 import com.sun.tools.javac.code.Flags;
 import com.sun.tools.javac.code.Symbol.ClassSymbol;
 import com.sun.tools.javac.code.Symbol.MethodSymbol;
@@ -9,6 +14,7 @@ import com.sun.tools.javac.comp.Enter;
 import com.sun.tools.javac.comp.Env;
 import com.sun.tools.javac.tree.JCTree.JCClassDecl;
 import com.sun.tools.javac.util.Context;
+import dev.deadbolt.javac.MethodTrees;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -32,6 +38,9 @@ import org.jspecify.annotations.Nullable;
  *   <li>{@code equals}, {@code hashCode} and {@code toString} redeclared by an interface are not opened.
  *   <li>More than {@link #MAX} implementations: the method is an extension point (handlers, visitors,
  *       strategies), and which one a call reaches is not something the code says; not opened.
+ *   <li>A decorator — an implementation that calls the method it implements, on the object it wraps —
+ *       is not one a call is taken to reach: what it adds (a lock around the delegation, a count) says
+ *       nothing of the object it wraps, which is one of the other implementations or the caller's own.
  * </ul>
  */
 final class Implementations {
@@ -40,13 +49,15 @@ final class Implementations {
 
   private final Types types;
   private final Enter enter;
+  private final MethodTrees methodTrees;
   /** Every concrete class compiled from source, anonymous and local ones included; built on first use. */
   private @Nullable List<ClassSymbol> concrete;
   private final Map<MethodSymbol, List<MethodSymbol>> known = new HashMap<>();
 
-  Implementations(Context context) {
+  Implementations(Context context, MethodTrees methodTrees) {
     this.types = Types.instance(context);
     this.enter = Enter.instance(context);
+    this.methodTrees = methodTrees;
   }
 
   /**
@@ -78,7 +89,8 @@ final class Implementations {
       if (implementation == null
           || implementation == method
           || (implementation.flags() & Flags.ABSTRACT) != 0
-          || contains(found, implementation)) {
+          || contains(found, implementation)
+          || delegates(implementation, method)) {
         continue;
       }
       if (found.size() == MAX) {
@@ -93,6 +105,26 @@ final class Implementations {
       sorted.add(entry.getValue());
     }
     return sorted;
+  }
+
+  /** Whether {@code implementation}'s body calls {@code method}: a decorator passing the call on. */
+  private boolean delegates(MethodSymbol implementation, MethodSymbol method) {
+    TreePath path = methodTrees.pathOf(implementation);
+    if (path == null || !(path.getLeaf() instanceof MethodTree tree) || tree.getBody() == null) {
+      return false;
+    }
+    boolean[] found = {false};
+    new TreeScanner<Void, Void>() {
+      @Override
+      public Void visitMethodInvocation(MethodInvocationTree call, Void unused) {
+        if (ASTHelpers.getSymbol(call) == method) {
+          found[0] = true;
+          return null;
+        }
+        return super.visitMethodInvocation(call, unused);
+      }
+    }.scan(tree.getBody(), null);
+    return found[0];
   }
 
   private static boolean contains(List<Map.Entry<String, MethodSymbol>> found, MethodSymbol method) {

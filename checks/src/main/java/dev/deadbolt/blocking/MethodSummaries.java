@@ -161,7 +161,7 @@ final class MethodSummaries {
     this.immediate = immediate;
     this.state = state;
     this.methodTrees = new MethodTrees(state.context);
-    this.implementations = new Implementations(state.context);
+    this.implementations = new Implementations(state.context, methodTrees);
   }
 
   Summary summaryOf(MethodSymbol method) {
@@ -311,8 +311,9 @@ final class MethodSummaries {
       }
       if (summary.parks().isPresent()) {
         parking++;
-        if (parks == null) {
-          parks = summary.parks().get().through(implementation);
+        BlockingCause cause = summary.parks().get().through(implementation);
+        if (parks == null || cause.likelierThan(parks, false)) {
+          parks = cause;
         }
       }
     }

@@ -15,6 +15,9 @@ public class InterfaceCallsTest {
   private final CompilationTestHelper helper =
       CompilationTestHelper.newInstance(BlockingCallUnderLock.class, getClass());
 
+  private final CompilationTestHelper pinning =
+      CompilationTestHelper.newInstance(VirtualThreadPinning.class, getClass());
+
   private final CompilationTestHelper lockOrder =
       CompilationTestHelper.newInstance(LockOrderInversion.class, getClass());
 
@@ -400,6 +403,56 @@ public class InterfaceCallsTest {
             class Bus {
               synchronized void publish(Handler handler) throws InterruptedException {
                 handler.on("event");
+              }
+            }
+            """)
+        .doTest();
+  }
+
+  @Test
+  public void aDecoratorIsNotAnImplementationACallReaches() {
+    pinning
+        .addSourceLines("Connector.java", CONNECTOR)
+        .addSourceLines(
+            "Connectors.java",
+            """
+            import java.io.IOException;
+            import java.net.Socket;
+            import java.util.concurrent.locks.ReentrantLock;
+            class Connectors {
+              static class Cached implements Connector {
+                private Socket socket;
+                @Override
+                public Socket open() {
+                  return socket;
+                }
+              }
+              /** Serializes the calls of the connector it wraps: parks on its own lock. */
+              static class Serialized implements Connector {
+                private final ReentrantLock lock = new ReentrantLock();
+                private final Connector delegate;
+                Serialized(Connector delegate) {
+                  this.delegate = delegate;
+                }
+                @Override
+                public Socket open() throws IOException {
+                  lock.lock();
+                  try {
+                    return delegate.open();
+                  } finally {
+                    lock.unlock();
+                  }
+                }
+              }
+            }
+            """)
+        .addSourceLines(
+            "Pool.java",
+            """
+            import java.io.IOException;
+            class Pool {
+              synchronized void grow(Connector connector) throws IOException {
+                connector.open();
               }
             }
             """)
