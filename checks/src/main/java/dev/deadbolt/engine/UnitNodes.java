@@ -9,6 +9,7 @@ import com.sun.source.tree.MethodInvocationTree;
 import com.sun.source.tree.MethodTree;
 import com.sun.source.tree.NewClassTree;
 import com.sun.source.tree.SynchronizedTree;
+import com.sun.source.tree.TryTree;
 import com.sun.source.tree.Tree;
 import com.sun.source.tree.TypeCastTree;
 import com.sun.source.tree.VariableTree;
@@ -16,6 +17,7 @@ import com.sun.source.util.TreePath;
 import com.sun.source.util.TreeScanner;
 import com.sun.tools.javac.tree.JCTree.Tag;
 import com.sun.tools.javac.tree.JCTree;
+import com.sun.tools.javac.code.Types;
 import com.sun.tools.javac.util.Context;
 import dev.deadbolt.javac.ChildlessTrees;
 import dev.deadbolt.locks.LockSigns;
@@ -86,7 +88,7 @@ public final class UnitNodes {
       paths[k] = new TreePath[16];
       order[k] = new int[16];
     }
-    Collector collector = new Collector();
+    Collector collector = new Collector(Types.instance(context));
     collector.scan(unit, null);
     collector.lockSigns.record(unit, context);
     for (int k = 0; k < paths.length; k++) {
@@ -193,7 +195,11 @@ public final class UnitNodes {
     private int depth;
     private int seen;
     /** The same walk finds the file's signs of a lock, so the lock analyses need not walk it again. */
-    private final LockSigns.Tracker lockSigns = new LockSigns.Tracker();
+    private final LockSigns.Tracker lockSigns;
+
+    Collector(Types types) {
+      this.lockSigns = new LockSigns.Tracker(types);
+    }
 
     @Override
     public Void scan(Tree tree, Void unused) {
@@ -292,6 +298,12 @@ public final class UnitNodes {
     public Void visitSynchronized(SynchronizedTree node, Void unused) {
       lockSigns.onSynchronized();
       return super.visitSynchronized(node, unused);
+    }
+
+    @Override
+    public Void visitTry(TryTree node, Void unused) {
+      lockSigns.onTry(node);
+      return super.visitTry(node, unused);
     }
 
     /** The lock signs of a method, and its code without its types (see above). */

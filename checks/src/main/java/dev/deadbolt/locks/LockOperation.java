@@ -129,7 +129,7 @@ public record LockOperation(Effect effect, ImmutableList<LockId> locks) {
   private static Shape shape(MethodInvocationTree call, VisitorState state) {
     String name = Calls.methodName(call);
     if (!METHOD_NAMES.contains(name)) {
-      return null;
+      return helperShape(call, state);
     }
     ExpressionTree receiver = ASTHelpers.getReceiver(call);
     MethodSymbol method = ASTHelpers.getSymbol(call);
@@ -167,6 +167,23 @@ public record LockOperation(Effect effect, ImmutableList<LockId> locks) {
       case "unlockRead" -> new Shape(Effect.RELEASE, Side.READ);
       case "unlock" -> new Shape(Effect.RELEASE, Side.EITHER);
       default -> null;
+    };
+  }
+
+  /**
+   * A call of a helper of this compilation's own lock class that takes or gives up the lock it is
+   * called on ({@link LockHelpers}): {@code x.acquire()} as {@code x.lock()}.
+   */
+  @Nullable
+  private static Shape helperShape(MethodInvocationTree call, VisitorState state) {
+    MethodSymbol method = ASTHelpers.getSymbol(call);
+    if (method == null) {
+      return null;
+    }
+    return switch (LockHelpers.kindOf(method, state)) {
+      case ACQUIRES -> new Shape(Effect.ACQUIRE, Side.WHOLE);
+      case RELEASES -> new Shape(Effect.RELEASE, Side.WHOLE);
+      case NONE -> null;
     };
   }
 

@@ -24,6 +24,7 @@ import com.sun.source.tree.VariableTree;
 import com.sun.source.util.TreeScanner;
 import com.sun.tools.javac.api.JavacTrees;
 import com.sun.tools.javac.code.Symbol.ClassSymbol;
+import com.sun.tools.javac.code.Symbol.MethodSymbol;
 import com.sun.tools.javac.code.Symbol.VarSymbol;
 import com.sun.tools.javac.code.Symbol;
 import com.sun.tools.javac.util.Context;
@@ -308,6 +309,13 @@ public final class LockResolver {
   private ObjectRef resolve(ExpressionTree expression, int depth) {
     ExpressionTree e = strip(expression);
     Symbol sym = ASTHelpers.getSymbol(e);
+    if (e instanceof MethodInvocationTree call
+        && depth < MAX_ALIAS_DEPTH
+        && sym instanceof MethodSymbol method
+        && LockHelpers.returnsItsReceiver(method, state)) {
+      // `held = lock.acquire()`: the helper returns the lock it took (LockHelpers).
+      return receiver(call);
+    }
     if (e instanceof IdentifierTree id && id.getName().contentEquals("this")
         || e instanceof MemberSelectTree ms && ms.getIdentifier().contentEquals("this")) {
       return sym != null && sym.type != null && sym.type.tsym instanceof ClassSymbol cls

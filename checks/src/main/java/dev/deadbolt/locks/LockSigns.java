@@ -5,14 +5,18 @@ import com.sun.source.tree.CompilationUnitTree;
 import com.sun.source.tree.MethodInvocationTree;
 import com.sun.source.tree.MethodTree;
 import com.sun.source.tree.Tree;
+import com.sun.source.tree.TryTree;
+import com.sun.source.tree.VariableTree;
 import com.sun.tools.javac.code.Flags;
 import com.sun.tools.javac.code.Symbol.MethodSymbol;
+import com.sun.tools.javac.code.Types;
 import com.sun.tools.javac.tree.JCTree.JCClassDecl;
 import com.sun.tools.javac.tree.JCTree.JCCompilationUnit;
 import com.sun.tools.javac.tree.JCTree.JCLambda;
 import com.sun.tools.javac.tree.JCTree.JCMethodDecl;
 import com.sun.tools.javac.tree.JCTree.JCMethodInvocation;
 import com.sun.tools.javac.tree.JCTree.JCSynchronized;
+import com.sun.tools.javac.tree.JCTree.JCTry;
 import com.sun.tools.javac.util.Context;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -109,7 +113,7 @@ public final class LockSigns {
         signs = known.get(unit);
       }
       if (signs == null) {
-        signs = scan(unit);
+        signs = scan(unit, Types.instance(context));
         known.put(unit, signs);
       }
     }
@@ -121,6 +125,12 @@ public final class LockSigns {
    * file drives one (see {@link #walkFilesWith}); the file's own scan below, when no one else walks it.
    */
   public static final class Tracker {
+    private final Types types;
+
+    public Tracker(Types types) {
+      this.types = types;
+    }
+
     /** Made when the first method with a sign is met: most files have none. */
     private Set<MethodTree> signed = Set.of();
     private boolean any;
@@ -143,17 +153,39 @@ public final class LockSigns {
     public void onInvocation(MethodInvocationTree node) {
       if (LockOperation.mightBeLockOperation(node)) {
         sign();
-        if (body != null) {
-          if (lockNamedCalls.isEmpty()) {
-            lockNamedCalls = new IdentityHashMap<>();
+        keepLockCall(node);
+      }
+    }
+
+    /**
+     * {@code try (Held held = lock.acquire())}: a resource of a lock type is a sign, and the call that
+     * initializes it is kept with the calls named like lock methods ({@link LockHelpers}). Its type is
+     * read only here: try-with-resources are few.
+     */
+    public void onTry(TryTree node) {
+      for (Tree resource : node.getResources()) {
+        if (resource instanceof VariableTree variable
+            && LockHelpers.isLockType(ASTHelpers.getType(variable), types)) {
+          sign();
+          if (variable.getInitializer() instanceof MethodInvocationTree call
+              && !LockOperation.mightBeLockOperation(call)) {
+            keepLockCall(call);
           }
-          List<MethodInvocationTree> calls = lockNamedCalls.get(body);
-          if (calls == null) {
-            calls = new ArrayList<>(2);
-            lockNamedCalls.put(body, calls);
-          }
-          calls.add(node);
         }
+      }
+    }
+
+    private void keepLockCall(MethodInvocationTree node) {
+      if (body != null) {
+        if (lockNamedCalls.isEmpty()) {
+          lockNamedCalls = new IdentityHashMap<>();
+        }
+        List<MethodInvocationTree> calls = lockNamedCalls.get(body);
+        if (calls == null) {
+          calls = new ArrayList<>(2);
+          lockNamedCalls.put(body, calls);
+        }
+        calls.add(node);
       }
     }
 
@@ -202,7 +234,7 @@ public final class LockSigns {
     public void record(CompilationUnitTree unit, Context context) {
       UnitSigns found = new UnitSigns(any, signed, lockNamedCalls);
       if (VERIFY) {
-        UnitSigns scanned = scan(unit);
+        UnitSigns scanned = scan(unit, Types.instance(context));
         if (scanned.any() != found.any()
             || !scanned.methods().equals(found.methods())
             // (Trees are equal only to themselves; the lists by their elements, not by identity.)
@@ -223,13 +255,19 @@ public final class LockSigns {
    * the order does not matter here): for a file no one else walks, and to check what the checks' walk
    * recorded in test runs.
    */
-  private static UnitSigns scan(CompilationUnitTree unit) {
-    Tracker tracker = new Tracker();
+  private static UnitSigns scan(CompilationUnitTree unit, Types types) {
+    Tracker tracker = new Tracker(types);
     new com.sun.tools.javac.tree.TreeScanner() {
       @Override
       public void visitSynchronized(JCSynchronized node) {
         tracker.onSynchronized();
         super.visitSynchronized(node);
+      }
+
+      @Override
+      public void visitTry(JCTry node) {
+        tracker.onTry(node);
+        super.visitTry(node);
       }
 
       @Override

@@ -19,6 +19,7 @@ import com.sun.source.tree.UnaryTree;
 import com.sun.source.tree.VariableTree;
 import com.sun.source.util.TreePath;
 import com.sun.tools.javac.code.Symbol;
+import com.sun.tools.javac.code.Symbol.MethodSymbol;
 import dev.deadbolt.javac.OwnCodeScanner;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -70,10 +71,19 @@ final class StructuredLocking {
     BEFORE_TRY,
     /** {@code try { lock(); ... } finally { unlock(); }}. */
     FIRST_IN_TRY,
+    /**
+     * {@code try (Held held = lock.acquire()) { ... }}, with a helper of the lock's own class that takes
+     * it and a {@code close()} that gives it up ({@link LockHelpers}).
+     */
+    RESOURCE,
   }
 
-  /** One locked region: the acquisition, the {@code try} it guards, and the release in its finally. */
-  private record Region(MethodInvocationTree acquire, MethodInvocationTree release, Shape shape) {}
+  /**
+   * One locked region: the acquisition, the {@code try} it guards, and the release in its finally (none
+   * written for a resource: its {@code close()}).
+   */
+  private record Region(
+      MethodInvocationTree acquire, @Nullable MethodInvocationTree release, Shape shape) {}
 
   /** An {@code if} testing the local a {@code tryLock} call initialized. */
   private record TestedTry(MethodInvocationTree tryLock, boolean heldInElse) {}
@@ -250,6 +260,38 @@ final class StructuredLocking {
       }
 
       @Override
+      public Void visitTry(TryTree tryTree, Void unused) {
+        if (!tryTree.getResources().isEmpty() && !regions.containsKey(tryTree)) {
+          MethodInvocationTree acquire = lockingResource(tryTree);
+          if (acquire != null) {
+            regions.put(tryTree, new Region(acquire, null, Shape.RESOURCE));
+            inRegions.add(acquire);
+          }
+        }
+        return super.visitTry(tryTree, unused);
+      }
+
+      /** The one resource that takes a lock its own {@code close()} gives up: its acquiring call. */
+      @Nullable
+      private MethodInvocationTree lockingResource(TryTree tryTree) {
+        MethodInvocationTree found = null;
+        for (Tree resource : tryTree.getResources()) {
+          if (resource instanceof VariableTree variable
+              && variable.getInitializer() instanceof MethodInvocationTree call
+              && LockOperation.effectOf(call, state).orElse(null) == LockOperation.Effect.ACQUIRE) {
+            MethodSymbol close = LockHelpers.closeOf(ASTHelpers.getType(variable), state);
+            if (found != null
+                || close == null
+                || LockHelpers.kindOf(close, state) != LockHelpers.Kind.RELEASES) {
+              return null;
+            }
+            found = call;
+          }
+        }
+        return found;
+      }
+
+      @Override
       public Void visitMethodInvocation(MethodInvocationTree node, Void unused) {
         Optional<LockOperation.Effect> effect = LockOperation.effectOf(node, state);
         if (effect.isPresent()) {
@@ -352,6 +394,8 @@ final class StructuredLocking {
       // lock() that threw.
       case FIRST_IN_TRY ->
           child == tryTree.getBlock() && grandchild != tryTree.getBlock().getStatements().get(0);
+      // Held in the block: the resource is closed before a catch or the finally runs.
+      case RESOURCE -> child == tryTree.getBlock();
     };
   }
 
@@ -372,8 +416,11 @@ final class StructuredLocking {
       objects.add(held.objectKey());
     }
     for (Map.Entry<TryTree, Region> entry : regions.entrySet()) {
-      Optional<LockOperation> acquire = LockOperation.of(entry.getValue().acquire(), resolver, state);
-      Optional<LockOperation> release = LockOperation.of(entry.getValue().release(), resolver, state);
+      Region region = entry.getValue();
+      Optional<LockOperation> acquire = LockOperation.of(region.acquire(), resolver, state);
+      // A resource's close() gives up the object it was called on, which its acquisition returned.
+      Optional<LockOperation> release =
+          region.release() == null ? acquire : LockOperation.of(region.release(), resolver, state);
       if (acquire.isEmpty()
           || release.isEmpty()
           || !release.get().locks().contains(acquire.get().lock())
