@@ -28,7 +28,9 @@ import dev.deadbolt.javac.Suppressions;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.IdentityHashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import javax.inject.Inject;
 
@@ -58,12 +60,17 @@ public final class BlockingCallUnderLock extends LockAnalysisChecker {
     super(DeadboltConfig.fromFlags(flags));
   }
 
-  /** The whole file's regions, reported at their acquisitions once its calls are known. */
+  /**
+   * The whole file's regions, reported once its calls are known: the regions of one class that hold the
+   * same lock are one finding, at the first, naming the others — one cause (the class holds that lock
+   * across blocking work), fixed or suppressed in one place. A region suppressed where it is stays a
+   * finding of its own, recorded as suppressed.
+   */
   @Override
   protected void onCompilationUnit(CompilationUnitTree tree, VisitorState state) {
     super.onCompilationUnit(tree, state);
+    Map<String, List<Reported>> groups = new LinkedHashMap<>();
     for (Region region : blockingRegions(state).regions()) {
-      VisitorState at = state.withPath(region.anchor());
       // A declaration between the acquisition and a call (a local's initializer, a lambda in a field)
       // that suppresses this check silences that call alone.
       List<Call> calls = new ArrayList<>();
@@ -75,21 +82,65 @@ public final class BlockingCallUnderLock extends LockAnalysisChecker {
       if (calls.isEmpty()) {
         continue;
       }
-      // Each call described once: the message groups the descriptions, SARIF shows each at its call.
       ClassSymbol context = enclosingClass(region.anchor());
-      List<String> described = new ArrayList<>(calls.size());
-      for (Call call : calls) {
-        described.add(call.cause().describe(context));
+      Reported reported = new Reported(region, calls, context);
+      if (!state.errorProneOptions().isIgnoreSuppressionAnnotations()
+          && suppressionAt(region.anchor(), state).isPresent()) {
+        report(List.of(reported), state); // recorded as suppressed, alone
+        continue;
       }
-      Finding finding =
-          finding(region.anchor().getLeaf(), at)
-              .message(
-                  RegionMessage.of(region, calls, described, pins(region, state), analyses(at), at));
-      for (int i = 0; i < calls.size(); i++) {
-        finding.related(calls.get(i).path().getLeaf(), described.get(i));
+      String key = (context == null ? "" : context.flatName().toString()) + "|" + region.lock().key();
+      List<Reported> group = groups.get(key);
+      if (group == null) {
+        group = new ArrayList<>(1);
+        groups.put(key, group);
       }
-      state.reportMatch(finding.report());
+      group.add(reported);
     }
+    for (List<Reported> group : groups.values()) {
+      report(group, state);
+    }
+  }
+
+  /** A region with the calls it reports and the class it is in. */
+  private record Reported(Region region, List<Call> calls, ClassSymbol context) {}
+
+  /** One finding at the first region of {@code group}, naming the others. */
+  private void report(List<Reported> group, VisitorState state) {
+    Reported first = group.get(0);
+    VisitorState at = state.withPath(first.region().anchor());
+    // Each call described once: the message groups the descriptions, SARIF shows each at its call.
+    List<String> described = new ArrayList<>(first.calls().size());
+    for (Call call : first.calls()) {
+      described.add(call.cause().describe(first.context()));
+    }
+    String message =
+        RegionMessage.of(
+            first.region(),
+            first.calls(),
+            described,
+            regionsOf(group.subList(1, group.size())),
+            pins(first.region(), state),
+            analyses(at),
+            at);
+    Finding finding = finding(first.region().anchor().getLeaf(), at).message(message);
+    for (int i = 0; i < first.calls().size(); i++) {
+      finding.related(first.calls().get(i).path().getLeaf(), described.get(i));
+    }
+    for (Reported other : group.subList(1, group.size())) {
+      for (Call call : other.calls()) {
+        finding.related(call.path().getLeaf(), call.cause().describe(other.context()));
+      }
+    }
+    state.reportMatch(finding.report());
+  }
+
+  private static List<Region> regionsOf(List<Reported> reported) {
+    List<Region> regions = new ArrayList<>(reported.size());
+    for (Reported r : reported) {
+      regions.add(r.region());
+    }
+    return regions;
   }
 
   /**

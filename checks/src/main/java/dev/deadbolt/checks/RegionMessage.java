@@ -7,6 +7,7 @@ import com.sun.source.tree.MethodTree;
 import com.sun.source.util.TreePath;
 import com.sun.tools.javac.code.Symbol.ClassSymbol;
 import com.sun.tools.javac.code.Symbol.MethodSymbol;
+import com.sun.tools.javac.tree.JCTree;
 import dev.deadbolt.blocking.BlockingCause;
 import dev.deadbolt.blocking.BlockingRegions.Call;
 import dev.deadbolt.blocking.BlockingRegions.Region;
@@ -20,6 +21,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The sentence of a BlockingCallUnderLock finding: what is held, across which blocking calls and why
@@ -32,11 +34,15 @@ final class RegionMessage {
 
   private RegionMessage() {}
 
-  /** {@code described}: each call's chain and reason, in the order of {@code calls}. */
+  /**
+   * {@code described}: each call's chain and reason, in the order of {@code calls}; {@code sameLock}: the
+   * class's other regions of the same lock, which this finding stands for.
+   */
   static String of(
       Region region,
       List<Call> calls,
       List<String> described,
+      List<Region> sameLock,
       boolean pins,
       LockAnalyses analyses,
       VisitorState state) {
@@ -75,7 +81,8 @@ final class RegionMessage {
     if (notShown > 0) {
       text.append("; and ").append(notShown).append(notShown == 1 ? " more call" : " more calls");
     }
-    Optional<String> others = othersTaking(region, analyses, state);
+    text.append(sameLockElsewhere(region, sameLock));
+    Optional<String> others = othersTaking(region, sameLock, analyses, state);
     if (others.isPresent()) {
       text.append("; ").append(others.get());
     }
@@ -131,7 +138,7 @@ final class RegionMessage {
    * nothing else in its class takes but code outside could: who else locks it is not known here.
    */
   private static Optional<String> othersTaking(
-      Region region, LockAnalyses analyses, VisitorState state) {
+      Region region, List<Region> sameLock, LockAnalyses analyses, VisitorState state) {
     Optional<LockNode> node = LockNode.of(region.lock());
     ClassTree topLevel = null;
     MethodSymbol own = null;
@@ -152,7 +159,13 @@ final class RegionMessage {
                 .lockTakers()
                 .of(node.get(), topLevel, state.getPath().getCompilationUnit(), state));
     others.remove(own);
+    for (Region other : sameLock) {
+      others.remove(enclosingMethod(other.anchor()));
+    }
     String lock = "`" + region.lock().displayName() + "`";
+    if (others.isEmpty() && !sameLock.isEmpty()) {
+      return Optional.empty(); // the regions named before take it
+    }
     if (others.isEmpty()) {
       // Only a private field's takers are all in its class; others may lock `this` or a wider field.
       return isPrivateField(node.get())
@@ -176,6 +189,63 @@ final class RegionMessage {
   private static boolean isPrivateField(LockNode node) {
     return node.kind() == LockNode.Kind.FIELD
         && (node.symbol().flags() & com.sun.tools.javac.code.Flags.PRIVATE) != 0;
+  }
+
+  /** Regions of a group named after the first, then counted. */
+  private static final int OTHER_REGIONS_SHOWN = 3;
+
+  /**
+   * For the first of a class's regions that hold the same lock: {@code ; `lock` is held across blocking
+   * calls in `commit()` (line 237), `rollback()` (line 249) and 8 more regions too}; empty for none.
+   */
+  private static String sameLockElsewhere(Region first, List<Region> others) {
+    if (others.isEmpty()) {
+      return "";
+    }
+    StringBuilder text =
+        new StringBuilder("; `")
+            .append(first.lock().displayName())
+            .append("` is held across blocking calls in ");
+    int shown = Math.min(others.size(), OTHER_REGIONS_SHOWN);
+    for (int i = 0; i < shown; i++) {
+      if (i > 0) {
+        text.append(i == shown - 1 && others.size() == shown ? " and " : ", ");
+      }
+      Region other = others.get(i);
+      text.append('`').append(enclosingMethodName(other.anchor())).append("()` (line ")
+          .append(lineOf(other.anchor())).append(')');
+    }
+    int more = others.size() - shown;
+    if (more > 0) {
+      text.append(" and ").append(more).append(more == 1 ? " more region" : " more regions");
+    }
+    return text.append(" too").toString();
+  }
+
+  private static String enclosingMethodName(TreePath path) {
+    MethodSymbol method = enclosingMethod(path);
+    if (method == null) {
+      return "<init>"; // an initializer block's
+    }
+    return method.isConstructor()
+        ? "new " + method.owner.getSimpleName()
+        : method.getSimpleName().toString();
+  }
+
+  @Nullable
+  private static MethodSymbol enclosingMethod(TreePath path) {
+    for (TreePath p = path; p != null; p = p.getParentPath()) {
+      if (p.getLeaf() instanceof MethodTree method) {
+        return ASTHelpers.getSymbol(method);
+      }
+    }
+    return null;
+  }
+
+  private static long lineOf(TreePath path) {
+    return path.getCompilationUnit()
+        .getLineMap()
+        .getLineNumber(((JCTree) path.getLeaf()).getStartPosition());
   }
 
   private static String joined(List<Long> lines) {

@@ -121,7 +121,7 @@ public abstract class DeadboltChecker extends BugChecker implements CompilationU
   }
 
   /** What suppresses this check at {@code path}: the innermost suppressing declaration around it. */
-  final Optional<Suppression> suppressionAt(TreePath path, VisitorState state) {
+  protected final Optional<Suppression> suppressionAt(TreePath path, VisitorState state) {
     for (TreePath p = path; p != null; p = p.getParentPath()) {
       Tree declaration = p.getLeaf();
       Optional<Suppression> found =

@@ -1401,4 +1401,134 @@ public class BlockingCallUnderLockTest {
             """)
         .doTest();
   }
+
+  // ---- one finding per class and lock ---------------------------------------------------------
+
+  @Test
+  public void theRegionsOfOneLockInAClassAreOneFinding() {
+    helper
+        .addSourceLines(
+            "Session.java",
+            """
+            import java.io.IOException;
+            import java.io.OutputStream;
+            import java.util.concurrent.locks.ReentrantLock;
+            class Session {
+              private final ReentrantLock lock = new ReentrantLock();
+              private final Object stats = new Object();
+              private final OutputStream out;
+              private long sent;
+              Session(OutputStream out) {
+                this.out = out;
+              }
+              void commit() throws IOException {
+                // BUG: Diagnostic contains: `lock` is held across a blocking call: `OutputStream.write()` writes to a stream (file or network I/O) (line 16); `lock` is held across blocking calls in `rollback()` (line 22), `ping()` (line 30), `quit()` (line 38) and 1 more region too
+                lock.lock();
+                try {
+                  out.write(1);
+                } finally {
+                  lock.unlock();
+                }
+              }
+              void rollback() throws IOException {
+                lock.lock();
+                try {
+                  out.write(2);
+                } finally {
+                  lock.unlock();
+                }
+              }
+              void ping() throws IOException {
+                lock.lock();
+                try {
+                  out.flush();
+                } finally {
+                  lock.unlock();
+                }
+              }
+              void quit() throws IOException {
+                lock.lock();
+                try {
+                  out.write(3);
+                } finally {
+                  lock.unlock();
+                }
+              }
+              void reset() throws IOException {
+                lock.lock();
+                try {
+                  out.write(4);
+                } finally {
+                  lock.unlock();
+                }
+              }
+              void count() throws IOException {
+                // BUG: Diagnostic contains: `stats` is held across a blocking call
+                synchronized (stats) {
+                  sent++;
+                  out.flush();
+                }
+              }
+            }
+            """)
+        .doTest();
+  }
+
+  @Test
+  public void aRegionSuppressedWhereItIsStaysOutOfItsGroup() {
+    helper
+        .addSourceLines(
+            "Session.java",
+            """
+            import java.io.IOException;
+            import java.io.OutputStream;
+            class Session {
+              private final OutputStream out;
+              Session(OutputStream out) {
+                this.out = out;
+              }
+              @SuppressWarnings("BlockingCallUnderLock") // the handshake owns the stream
+              synchronized void hello() throws IOException {
+                out.write(0);
+              }
+              // BUG: Diagnostic matches: alone
+              synchronized void send() throws IOException {
+                out.write(1);
+              }
+            }
+            """)
+        .expectErrorMessage(
+            "alone",
+            message -> message.contains("`this` is held") && !message.contains("in `hello()`"))
+        .doTest();
+  }
+
+  @Test
+  public void regionsOfTheSameLockInAnotherClassAreAFindingOfTheirOwn() {
+    helper
+        .addSourceLines(
+            "Outer.java",
+            """
+            class Outer {
+              static final Object LOCK = new Object();
+              void pause() throws InterruptedException {
+                // BUG: Diagnostic matches: outer
+                synchronized (LOCK) {
+                  Thread.sleep(10);
+                }
+              }
+              static class Inner {
+                void pause() throws InterruptedException {
+                  // BUG: Diagnostic matches: inner
+                  synchronized (LOCK) {
+                    Thread.sleep(10);
+                  }
+                }
+              }
+            }
+            """)
+        .expectErrorMessage("outer", message -> !message.contains("too"))
+        .expectErrorMessage("inner", message -> !message.contains("too"))
+        .doTest();
+  }
 }

@@ -137,7 +137,7 @@ public class InheritedLockCallsTest {
             import java.util.concurrent.locks.ReentrantLock;
             class Gate extends ReentrantLock {
               void pass() throws InterruptedException {
-                // BUG: Diagnostic contains: `this` is held across a blocking call: `Thread.sleep()`
+                // BUG: Diagnostic contains: `this` is held across a blocking call: `Thread.sleep()` sleeps the thread (line 7); `this` is held across blocking calls in `passInterruptibly()` (line 13) too
                 lock();
                 try {
                   Thread.sleep(10);
@@ -146,7 +146,6 @@ public class InheritedLockCallsTest {
                 }
               }
               void passInterruptibly() throws InterruptedException {
-                // BUG: Diagnostic contains: `this` is held across a blocking call: `Thread.sleep()`
                 lockInterruptibly();
                 try {
                   Thread.sleep(10);

@@ -82,26 +82,42 @@ public class LibraryCatalogsTest {
             """
             package com.acme;
             class Service {
-              // BUG: Diagnostic contains: `CachedStore.load()` talks to the store
-              synchronized void load(CachedStore store) {
-                store.load("k");
+              // (A lock per kind of entry: the regions of one lock in a class are one finding.)
+              private final Object stores = new Object();
+              private final Object mail = new Object();
+              private final Object queues = new Object();
+              void load(CachedStore store) {
+                // BUG: Diagnostic contains: `CachedStore.load()` talks to the store
+                synchronized (stores) {
+                  store.load("k");
+                }
               }
-              synchronized void configure(CachedStore store) {
-                store.setSize(10);
+              void configure(CachedStore store) {
+                synchronized (stores) {
+                  store.setSize(10);
+                }
               }
-              // BUG: Diagnostic contains: `Mailer.send()` sends mail
-              synchronized void mail(Mailer mailer) {
-                mailer.send("ops", 1);
+              void mail(Mailer mailer) {
+                // BUG: Diagnostic contains: `Mailer.send()` sends mail
+                synchronized (mail) {
+                  mailer.send("ops", 1);
+                }
               }
-              synchronized void draft(Mailer mailer) {
-                mailer.send(new StringBuilder(), 1);
+              void draft(Mailer mailer) {
+                synchronized (mail) {
+                  mailer.send(new StringBuilder(), 1);
+                }
               }
-              // BUG: Diagnostic contains: `Queue.take()` waits on the queue
-              synchronized void take(Queue queue) {
-                queue.take();
+              void take(Queue queue) {
+                // BUG: Diagnostic contains: `Queue.take()` waits on the queue
+                synchronized (queues) {
+                  queue.take();
+                }
               }
-              synchronized void takeLater(Queue queue) {
-                queue.takeLater();
+              void takeLater(Queue queue) {
+                synchronized (queues) {
+                  queue.takeLater();
+                }
               }
             }
             """)
