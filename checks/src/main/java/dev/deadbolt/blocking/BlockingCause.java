@@ -28,6 +28,8 @@ import org.jspecify.annotations.Nullable;
  *     (a {@code synchronized} method or block on the way), outermost first: held there too
  * @param conditional whether the chain reaches the blocking call only through a branch (an {@code
  *     if}, a {@code catch}, a conditional expression, a {@code switch} case) of one of its methods
+ * @param errorPath whether the chain reaches it only while building an exception to throw ({@code throw
+ *     factory.create(...)}): what a failure costs, the least likely way to show
  */
 public record BlockingCause(
     ImmutableList<MethodSymbol> via,
@@ -35,7 +37,8 @@ public record BlockingCause(
     String reason,
     Optional<LockId> releasesWhileWaiting,
     ImmutableList<LockNode> takenByChain,
-    boolean conditional) {
+    boolean conditional,
+    boolean errorPath) {
 
   /** Chains longer than this show their first and last methods and elide the middle. */
   private static final int SHOWN_CHAIN = 5;
@@ -43,7 +46,7 @@ public record BlockingCause(
   /** A call that blocks by itself, reached unconditionally. */
   static BlockingCause direct(String leaf, String reason, Optional<LockId> releasesWhileWaiting) {
     return new BlockingCause(
-        ImmutableList.of(), leaf, reason, releasesWhileWaiting, ImmutableList.of(), false);
+        ImmutableList.of(), leaf, reason, releasesWhileWaiting, ImmutableList.of(), false, false);
   }
 
   /** The same cause reached through one more method of this compilation. */
@@ -54,12 +57,13 @@ public record BlockingCause(
         reason,
         releasesWhileWaiting,
         takenByChain,
-        conditional);
+        conditional,
+        errorPath);
   }
 
   /** The same cause, its wait giving up {@code released} instead. */
   BlockingCause releasing(Optional<LockId> released) {
-    return new BlockingCause(via, leaf, reason, released, takenByChain, conditional);
+    return new BlockingCause(via, leaf, reason, released, takenByChain, conditional, errorPath);
   }
 
   /**
@@ -67,14 +71,26 @@ public record BlockingCause(
    * {@code branch}: what the method whose summary this becomes adds around the call.
    */
   BlockingCause within(List<LockNode> monitors, boolean branch) {
-    if (monitors.isEmpty() && (!branch || conditional)) {
+    return within(monitors, branch, false);
+  }
+
+  /** As {@link #within(List, boolean)}, and on an error path if {@code throwing}. */
+  BlockingCause within(List<LockNode> monitors, boolean branch, boolean throwing) {
+    if (monitors.isEmpty() && (!branch || conditional) && (!throwing || errorPath)) {
       return this;
     }
     ImmutableList<LockNode> taken =
         monitors.isEmpty()
             ? takenByChain
             : ImmutableList.<LockNode>builder().addAll(monitors).addAll(takenByChain).build();
-    return new BlockingCause(via, leaf, reason, releasesWhileWaiting, taken, conditional || branch);
+    return new BlockingCause(
+        via,
+        leaf,
+        reason,
+        releasesWhileWaiting,
+        taken,
+        conditional || branch || throwing,
+        errorPath || throwing);
   }
 
   /**
@@ -83,7 +99,16 @@ public record BlockingCause(
    * network or database before other waits before files before printing, then the shorter chain.
    */
   boolean likelierThan(BlockingCause other, boolean branch) {
-    boolean thisConditional = conditional || branch;
+    return likelierThan(other, branch, false);
+  }
+
+  /** As {@link #likelierThan(BlockingCause, boolean)}; any other path before an error path. */
+  boolean likelierThan(BlockingCause other, boolean branch, boolean throwing) {
+    boolean thisErrorPath = errorPath || throwing;
+    if (thisErrorPath != other.errorPath) {
+      return !thisErrorPath;
+    }
+    boolean thisConditional = conditional || branch || throwing;
     if (thisConditional != other.conditional) {
       return !thisConditional;
     }
@@ -146,12 +171,40 @@ public record BlockingCause(
       MethodSymbol method = via.get(i);
       String step = chainName(method, context);
       // An abstract method has no body: the next method of a chain through it is its implementation.
-      if ((method.flags() & Flags.ABSTRACT) != 0 && i + 1 < via.size()) {
+      if ((method.flags() & Flags.ABSTRACT) != 0
+          && i + 1 < via.size()
+          && implementsIt(via.get(i + 1), method)) {
         step += " [" + ownerName(via.get(++i).owner).replace("(", "").replace(")", "") + "]";
       }
       steps.add(step);
     }
     return steps;
+  }
+
+  /** Whether {@code next} is a method of the same name in a subtype of {@code method}'s class. */
+  private static boolean implementsIt(MethodSymbol next, MethodSymbol method) {
+    return next.name == method.name
+        && next.owner instanceof ClassSymbol cls
+        && isSubtypeOf(cls, method.owner, 0);
+  }
+
+  private static boolean isSubtypeOf(ClassSymbol cls, Symbol ancestor, int depth) {
+    if (cls == ancestor) {
+      return true;
+    }
+    if (depth > 20) {
+      return false;
+    }
+    if (cls.getSuperclass().tsym instanceof ClassSymbol parent
+        && isSubtypeOf(parent, ancestor, depth + 1)) {
+      return true;
+    }
+    for (Type iface : cls.getInterfaces()) {
+      if (iface.tsym instanceof ClassSymbol parent && isSubtypeOf(parent, ancestor, depth + 1)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** {@code method()}, or {@code Owner.method()} when it is not a member of {@code context}. */

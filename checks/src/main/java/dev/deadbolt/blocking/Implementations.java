@@ -38,7 +38,8 @@ import org.jspecify.annotations.Nullable;
  *   <li>{@code equals}, {@code hashCode} and {@code toString} redeclared by an interface are not opened.
  *   <li>More than {@link #MAX} implementations: the method is an extension point (handlers, visitors,
  *       strategies), and which one a call reaches is not something the code says; not opened.
- *   <li>A decorator — an implementation that calls the method it implements, on the object it wraps —
+ *   <li>A decorator — an implementation that calls the method it implements (or another implementation
+ *       of it) on the object it wraps —
  *       is not one a call is taken to reach: what it adds (a lock around the delegation, a count) says
  *       nothing of the object it wraps, which is one of the other implementations or the caller's own.
  * </ul>
@@ -107,7 +108,10 @@ final class Implementations {
     return sorted;
   }
 
-  /** Whether {@code implementation}'s body calls {@code method}: a decorator passing the call on. */
+  /**
+   * Whether {@code implementation}'s body calls {@code method} or an implementation of it: a decorator
+   * passing the call on.
+   */
   private boolean delegates(MethodSymbol implementation, MethodSymbol method) {
     TreePath path = methodTrees.pathOf(implementation);
     if (path == null || !(path.getLeaf() instanceof MethodTree tree) || tree.getBody() == null) {
@@ -117,7 +121,13 @@ final class Implementations {
     new TreeScanner<Void, Void>() {
       @Override
       public Void visitMethodInvocation(MethodInvocationTree call, Void unused) {
-        if (ASTHelpers.getSymbol(call) == method) {
+        MethodSymbol called = ASTHelpers.getSymbol(call);
+        if (called == method
+            || called != null
+                && called.name == method.name
+                && called != implementation
+                && called.owner instanceof ClassSymbol owner
+                && called.overrides(method, owner, types, true)) {
           found[0] = true;
           return null;
         }

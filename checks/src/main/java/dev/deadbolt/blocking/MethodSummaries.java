@@ -18,6 +18,7 @@ import com.sun.source.tree.NewClassTree;
 import com.sun.source.tree.ReturnTree;
 import com.sun.source.tree.StatementTree;
 import com.sun.source.tree.SynchronizedTree;
+import com.sun.source.tree.ThrowTree;
 import com.sun.source.tree.Tree;
 import com.sun.source.tree.UnaryTree;
 import com.sun.source.util.TreePath;
@@ -345,6 +346,8 @@ final class MethodSummaries {
       monitors.add(method.isStatic() ? LockNode.classLiteral(owner) : LockNode.thisOf(owner));
     }
     int[] branches = {0};
+    // How many `throw` statements the code being scanned is inside: building an exception to throw.
+    int[] throwing = {0};
     // The boolean parameters' values the code being scanned runs under, innermost last.
     List<Guard> guards = new ArrayList<>();
     boolean testsParameters = hasBooleanParameter(method);
@@ -437,6 +440,14 @@ final class MethodSummaries {
       }
 
       @Override
+      public Void visitThrow(ThrowTree node, Void unused) {
+        throwing[0]++;
+        super.visitThrow(node, unused);
+        throwing[0]--;
+        return null;
+      }
+
+      @Override
       public Void visitCatch(CatchTree node, Void unused) {
         branch(node.getBlock());
         return null;
@@ -462,15 +473,17 @@ final class MethodSummaries {
        */
       private void offer(Optional<BlockingCause>[] holder, BlockingCause found) {
         boolean branch = branches[0] > 0;
+        boolean error = throwing[0] > 0;
         if (holder == blocks && !guards.isEmpty()) {
           if (guardedBlocks.size() < GUARDED_KEPT) {
-            guardedBlocks.add(new Guarded(ImmutableList.copyOf(guards), found.within(monitors, branch)));
+            guardedBlocks.add(
+                new Guarded(ImmutableList.copyOf(guards), found.within(monitors, branch, error)));
           }
           return;
         }
         // (Compared before it is made: most causes found are not kept.)
-        if (holder[0].isEmpty() || found.likelierThan(holder[0].get(), branch)) {
-          holder[0] = Optional.of(found.within(monitors, branch));
+        if (holder[0].isEmpty() || found.likelierThan(holder[0].get(), branch, error)) {
+          holder[0] = Optional.of(found.within(monitors, branch, error));
         }
       }
 

@@ -1531,4 +1531,48 @@ public class BlockingCallUnderLockTest {
         .expectErrorMessage("inner", message -> !message.contains("too"))
         .doTest();
   }
+
+  @Test
+  public void aChainThroughBuildingAnExceptionIsShownLast() {
+    helper
+        .addSourceLines(
+            "Channel.java",
+            """
+            import java.io.IOException;
+            import java.io.OutputStream;
+            import java.sql.SQLException;
+            import java.sql.Statement;
+            class Channel {
+              private final OutputStream out;
+              private final Statement diagnostics;
+              Channel(OutputStream out, Statement diagnostics) {
+                this.out = out;
+                this.diagnostics = diagnostics;
+              }
+              // BUG: Diagnostic contains: `this` is held across a blocking call: `write() -> OutputStream.write()` writes to a stream
+              synchronized void send(int b) throws IOException {
+                write(b);
+              }
+              private void write(int b) throws IOException {
+                try {
+                  if (b > 0) {
+                    out.write(b);
+                  }
+                } catch (IOException e) {
+                  throw failure(e);
+                }
+              }
+              /** Adds the server's diagnostics to the message: a query, on the way out. */
+              private IOException failure(IOException e) {
+                try {
+                  diagnostics.executeQuery("show engine innodb status");
+                } catch (SQLException ignored) {
+                  // best effort
+                }
+                return e;
+              }
+            }
+            """)
+        .doTest();
+  }
 }
