@@ -33,7 +33,7 @@ import javax.lang.model.element.ElementKind;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The held explicit locks of a body that takes them only in the two block-structured shapes, read off
+ * The held explicit locks of a body that takes them only in the block-structured shapes, read off
  * the tree instead of computed by dataflow:
  *
  * <pre>
@@ -47,8 +47,9 @@ import org.jspecify.annotations.Nullable;
  *   }
  * </pre>
  *
- * <p>(or {@code long stamp = sl.writeLock(); try {...} finally { sl.unlockWrite(stamp); }}); and the
- * {@code tryLock} idiom that keeps the outcome in a local:
+ * <p>(or {@code long stamp = sl.writeLock(); try {...} finally { sl.unlockWrite(stamp); }}); a lock
+ * helper's resource, {@code try (Guard held = guard.acquire()) { ...held... }} ({@link LockHelpers});
+ * and the {@code tryLock} idiom that keeps the outcome in a local:
  *
  * <pre>
  *   boolean locked = lock.tryLock();
