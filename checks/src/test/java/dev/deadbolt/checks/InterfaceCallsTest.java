@@ -30,24 +30,25 @@ public class InterfaceCallsTest {
       }
       """;
 
+  private static final String SOCKET_CONNECTOR =
+      """
+      import java.io.IOException;
+      import java.net.Socket;
+      class SocketConnector implements Connector {
+        @Override
+        public Socket open() throws IOException {
+          return new Socket("db", 5432);
+        }
+      }
+      """;
+
   // ---- positives ----------------------------------------------------------------------------
 
   @Test
   public void anInterfaceWithOneBlockingImplementation() {
     helper
         .addSourceLines("Connector.java", CONNECTOR)
-        .addSourceLines(
-            "SocketConnector.java",
-            """
-            import java.io.IOException;
-            import java.net.Socket;
-            class SocketConnector implements Connector {
-              @Override
-              public Socket open() throws IOException {
-                return new Socket("db", 5432);
-              }
-            }
-            """)
+        .addSourceLines("SocketConnector.java", SOCKET_CONNECTOR)
         .addSourceLines(
             "Pool.java",
             """
@@ -519,18 +520,7 @@ public class InterfaceCallsTest {
   public void theLockIsReleasedBeforeTheInterfaceCall() {
     helper
         .addSourceLines("Connector.java", CONNECTOR)
-        .addSourceLines(
-            "SocketConnector.java",
-            """
-            import java.io.IOException;
-            import java.net.Socket;
-            class SocketConnector implements Connector {
-              @Override
-              public Socket open() throws IOException {
-                return new Socket("db", 5432);
-              }
-            }
-            """)
+        .addSourceLines("SocketConnector.java", SOCKET_CONNECTOR)
         .addSourceLines(
             "Pool.java",
             """
