@@ -128,12 +128,12 @@ public final class BlockingCalls {
   }
 
   /**
-   * Whether taking {@code lock} in {@code method} never waits ({@link
-   * dev.deadbolt.locks.UncontendedLocks}).
+   * Whether taking {@code lock} in {@code method} never waits, or not for long (a lock that is never
+   * contended, or only ever held briefly).
    */
-  public boolean neverContended(
+  public boolean neverWaitsLong(
       LockId lock, MethodSymbol method, TreePath methodPath, VisitorState state) {
-    return summaries.neverContended(lock, method, methodPath, state);
+    return summaries.neverWaitsLong(lock, method, methodPath, state);
   }
 
   /**

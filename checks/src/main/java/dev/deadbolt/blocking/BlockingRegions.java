@@ -208,19 +208,23 @@ public final class BlockingRegions {
     return false;
   }
 
-  /** {@code private void writeObject(ObjectOutputStream)} or {@code readObject(ObjectInputStream)}. */
+  /** Whether the code at {@code path} is in a serialization hook ({@link #isSerializationHook}). */
   private static boolean inSerializationHook(TreePath path) {
     for (TreePath p = path; p != null; p = p.getParentPath()) {
       if (p.getLeaf() instanceof MethodTree method) {
         MethodSymbol symbol = ASTHelpers.getSymbol(method);
-        return symbol != null
-            && symbol.isPrivate()
-            && symbol.getParameters().size() == 1
-            && (isHook(symbol, "writeObject", "java.io.ObjectOutputStream")
-                || isHook(symbol, "readObject", "java.io.ObjectInputStream"));
+        return symbol != null && isSerializationHook(symbol);
       }
     }
     return false;
+  }
+
+  /** {@code private void writeObject(ObjectOutputStream)} or {@code readObject(ObjectInputStream)}. */
+  static boolean isSerializationHook(MethodSymbol symbol) {
+    return symbol.isPrivate()
+        && symbol.getParameters().size() == 1
+        && (isHook(symbol, "writeObject", "java.io.ObjectOutputStream")
+            || isHook(symbol, "readObject", "java.io.ObjectInputStream"));
   }
 
   private static boolean isHook(MethodSymbol method, String name, String parameterType) {

@@ -138,6 +138,7 @@ final class MethodSummaries {
   private final MethodTrees methodTrees;
   private final UncontendedLocks uncontended;
   private final Implementations implementations;
+  private final BriefLocks briefLocks;
   private final Map<MethodSymbol, Summary> done = new HashMap<>();
   /** Results that a depth cut made incomplete: good for the current query only. */
   private Map<MethodSymbol, Summary> thisQuery = new HashMap<>();
@@ -163,6 +164,7 @@ final class MethodSummaries {
     this.state = state;
     this.methodTrees = new MethodTrees(state.context);
     this.implementations = new Implementations(state.context, methodTrees);
+    this.briefLocks = new BriefLocks(lockTakers, blockingCalls, methodTrees, implementations);
   }
 
   Summary summaryOf(MethodSymbol method) {
@@ -493,7 +495,7 @@ final class MethodSummaries {
           Optional<LockOperation> op = LockOperation.of(invocation, resolver, state);
           if (op.isPresent()) {
             if (op.get().mayWait()) {
-              if (parks[0].isEmpty() && !neverContended(op.get(), method, path)) {
+              if (parks[0].isEmpty() && !neverWaitsLong(op.get(), method, path)) {
                 parks[0] = Optional.of(parkCause(invocation));
               }
               for (LockId lock : op.get().locks()) {
@@ -540,14 +542,19 @@ final class MethodSummaries {
         blocks[0], ImmutableList.copyOf(guardedBlocks), parks[0], ImmutableMap.copyOf(acquires));
   }
 
-  boolean neverContended(LockId lock, MethodSymbol method, TreePath path, VisitorState state) {
-    return uncontended.neverContended(lock, method, path, state);
+  /**
+   * Whether taking {@code lock} in {@code method} never waits, or not for long: it can never be
+   * contended ({@link UncontendedLocks}), or is only ever held briefly ({@link BriefLocks}).
+   */
+  boolean neverWaitsLong(LockId lock, MethodSymbol method, TreePath path, VisitorState state) {
+    return uncontended.neverContended(lock, method, path, state)
+        || briefLocks.heldBriefly(lock, path, state);
   }
 
-  /** Whether every lock the operation takes is one that can never be contended ({@link UncontendedLocks}). */
-  private boolean neverContended(LockOperation op, MethodSymbol method, TreePath path) {
+  /** Whether no lock the operation takes makes it wait long ({@link #neverWaitsLong}). */
+  private boolean neverWaitsLong(LockOperation op, MethodSymbol method, TreePath path) {
     for (LockId lock : op.locks()) {
-      if (!uncontended.neverContended(lock, method, path, state)) {
+      if (!neverWaitsLong(lock, method, path, state)) {
         return false;
       }
     }

@@ -72,8 +72,8 @@ public final class PinningCalls {
     return found;
   }
 
-  /** Whether the locks a lock call in the method being scanned takes are never contended. */
-  private static boolean neverContended(
+  /** Whether no lock that a lock call in the method being scanned takes makes it wait long. */
+  private static boolean neverWaitsLong(
       LockOperation op, BlockingCalls blocking, VisitorState state) {
     TreePath method = state.getPath();
     while (method != null && !(method.getLeaf() instanceof MethodTree)) {
@@ -84,7 +84,7 @@ public final class PinningCalls {
     }
     MethodSymbol symbol = ASTHelpers.getSymbol((MethodTree) method.getLeaf());
     for (LockId lock : op.locks()) {
-      if (symbol == null || !blocking.neverContended(lock, symbol, method, state)) {
+      if (symbol == null || !blocking.neverWaitsLong(lock, symbol, method, state)) {
         return false;
       }
     }
@@ -96,7 +96,7 @@ public final class PinningCalls {
     if (call instanceof MethodInvocationTree invocation) {
       Optional<LockOperation> op = LockOperation.of(invocation, resolver, state);
       if (op.isPresent()) {
-        return op.get().mayWait() && !neverContended(op.get(), blocking, state)
+        return op.get().mayWait() && !neverWaitsLong(op.get(), blocking, state)
             ? Optional.of(
                 BlockingCause.direct(
                     BlockingCause.name((MethodSymbol) ASTHelpers.getSymbol(invocation), null),

@@ -197,6 +197,137 @@ public class VirtualThreadPinningTest {
   }
 
   @Test
+  public void parkingOnALockOnlyEverHeldBrieflyIsNotPinningWorthReporting() {
+    helper
+        .setArgs("-XepOpt:Deadbolt:RuntimeJdk=21")
+        .addSourceLines(
+            "Slots.java",
+            """
+            import java.io.IOException;
+            import java.io.ObjectOutputStream;
+            import java.io.Serializable;
+            import java.util.ArrayDeque;
+            import java.util.concurrent.locks.Condition;
+            import java.util.concurrent.locks.ReentrantLock;
+            /** A bounded deque: its lock guards a few field updates; waiting gives it up. */
+            class Slots<E> implements Serializable {
+              private final ReentrantLock lock = new ReentrantLock();
+              private final Condition notEmpty = lock.newCondition();
+              private final ArrayDeque<E> items = new ArrayDeque<>();
+              int size() {
+                lock.lock();
+                try {
+                  return items.size();
+                } finally {
+                  lock.unlock();
+                }
+              }
+              void add(E item) {
+                lock.lock();
+                try {
+                  link(item);
+                } finally {
+                  lock.unlock();
+                }
+              }
+              private void link(E item) {
+                items.addLast(item);
+                notEmpty.signal();
+              }
+              E take() throws InterruptedException {
+                lock.lock();
+                try {
+                  while (items.isEmpty()) {
+                    notEmpty.await();
+                  }
+                  return items.removeFirst();
+                } finally {
+                  lock.unlock();
+                }
+              }
+              private void writeObject(ObjectOutputStream out) throws IOException {
+                lock.lock();
+                try {
+                  out.defaultWriteObject();
+                } finally {
+                  lock.unlock();
+                }
+              }
+            }
+            """)
+        .addSourceLines(
+            "Pool.java",
+            """
+            class Pool {
+              private final Slots<String> idle = new Slots<>();
+              private final Object evictionLock = new Object();
+              int evict() {
+                synchronized (evictionLock) {
+                  return idle.size();
+                }
+              }
+            }
+            """)
+        .doTest();
+  }
+
+  @Test
+  public void parkingOnALockThatIsHeldAcrossBlockingWorkCounts() {
+    helper
+        .setArgs("-XepOpt:Deadbolt:RuntimeJdk=21")
+        .addSourceLines(
+            "Journal.java",
+            """
+            import java.io.IOException;
+            import java.io.OutputStream;
+            import java.util.concurrent.locks.ReentrantLock;
+            class Journal {
+              private final ReentrantLock lock = new ReentrantLock();
+              private final OutputStream out;
+              private int entries;
+              Journal(OutputStream out) {
+                this.out = out;
+              }
+              int entries() {
+                lock.lock();
+                try {
+                  return entries;
+                } finally {
+                  lock.unlock();
+                }
+              }
+              void append(byte[] entry) throws IOException {
+                lock.lock();
+                try {
+                  write(entry);
+                  entries++;
+                } finally {
+                  lock.unlock();
+                }
+              }
+              private void write(byte[] entry) throws IOException {
+                out.write(entry);
+              }
+            }
+            """)
+        .addSourceLines(
+            "Stats.java",
+            """
+            class Stats {
+              private final Journal journal;
+              Stats(Journal journal) {
+                this.journal = journal;
+              }
+              // BUG: Diagnostic contains: `Journal.entries() -> ReentrantLock.lock()` waits for a java.util.concurrent lock
+              synchronized int count() {
+                return journal.entries();
+              }
+            }
+            """)
+        .doTest();
+  }
+
+  @Test
   public void parkingOnAJucLockInsideAMonitorCountsEvenThroughCalls() {
     helper
         .setArgs("-XepOpt:Deadbolt:RuntimeJdk=21")
@@ -221,10 +352,11 @@ public class VirtualThreadPinningTest {
                   connectionLock.unlock();
                 }
               }
-              // The same lock, taken by the query path outside any monitor: lookups can wait for it.
-              void execute(String query) {
+              // The same lock, held by the query path across a round trip: lookups can wait that long.
+              void execute(java.sql.Statement statement, String query) throws java.sql.SQLException {
                 connectionLock.lock();
                 try {
+                  statement.execute(query);
                   cache.clear();
                 } finally {
                   connectionLock.unlock();

@@ -1,5 +1,8 @@
 package com.example.orders;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.locks.ReentrantLock;
@@ -28,13 +31,16 @@ final class PriceCache {
     }
   }
 
-  /** The repricing job takes the same lock, outside the cache's monitor: a miss can wait for it. */
-  long reprice(Iterable<String> skus) {
+  /**
+   * The repricing job holds the same lock while it reads the price list, outside the cache's monitor: a
+   * miss can wait for the file.
+   */
+  long reprice(Path priceList) throws IOException {
     pricingLock.lock();
     try {
       long total = 0;
-      for (String sku : skus) {
-        total += sku.length() * 100L;
+      for (String line : Files.readAllLines(priceList)) {
+        total += line.length() * 100L;
       }
       return total;
     } finally {
