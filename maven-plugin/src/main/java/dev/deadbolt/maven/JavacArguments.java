@@ -52,10 +52,12 @@ final class JavacArguments {
       options.add("--module-path");
       options.add(String.join(File.pathSeparator, layout.modulePath()));
     }
-    if (!layout.classPath().isEmpty()) {
-      options.add("-classpath");
-      options.add(String.join(File.pathSeparator, layout.classPath()));
-    }
+    // Always given: without it an in-process javac would read the class path of Maven's own JVM.
+    options.add("-classpath");
+    options.add(
+        layout.classPath().isEmpty()
+            ? layout.outputDirectory()
+            : String.join(File.pathSeparator, layout.classPath()));
     levels(settings, options, adjustments);
     if (settings.encoding() != null && !settings.encoding().isBlank()) {
       options.add("-encoding");

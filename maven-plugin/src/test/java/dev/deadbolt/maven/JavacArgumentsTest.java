@@ -155,5 +155,6 @@ public class JavacArgumentsTest {
     assertThat(after(options, "-d")).isEqualTo("/scratch/classes");
     assertThat(after(options, "-s")).isEqualTo("/scratch/generated");
     assertThat(after(options, "-encoding")).isEqualTo("UTF-8");
+    assertThat(after(options, "-classpath")).isEqualTo("/scratch/classes");
   }
 }
