@@ -10,7 +10,7 @@ runs.each { run ->
   assert run =~ /app\/src\/main\/java\/com\/acme\/app\/Worker\.java:10 \[new\] `lock` is held across a blocking call/
 }
 assert !runs[0].contains('WorkerDriver')
-assert runs[1].contains('Deadbolt: compiled 1 test source file(s) as default-testCompile')
+assert runs[1].contains('Deadbolt: compiling 1 test source file(s) as default-testCompile')
 assert runs[1] =~ /app\/src\/test\/java\/com\/acme\/app\/WorkerDriver\.java:7 \[new\] `lock` is held across a blocking call/
 
 def rules = { module ->

@@ -162,6 +162,21 @@ public class AnalyzeMojo extends AbstractCheckMojo {
     for (String adjustment : args.adjustments()) {
       getLog().info("Deadbolt: " + adjustment);
     }
+    getLog()
+        .info(
+            "Deadbolt: compiling "
+                + sources.files().size()
+                + (scope == Scope.MAIN ? " main" : " test")
+                + " source file(s) as "
+                + (config == null ? "the compiler plugin's defaults" : config.executionId())
+                + (sources.moduleDescriptor() == null ? "" : " (a named module)")
+                + " with Error Prone "
+                + (javac.executable() == null && ScratchCompiler.canRunInProcess()
+                    ? "in-process"
+                    : "in a forked javac" + (javac.executable() == null
+                        ? " (Maven's JVM lacks the --add-exports Error Prone needs;"
+                            + " add them to .mvn/jvm.config to run in-process)"
+                        : " of the toolchain's JDK")));
     ScratchCompiler.Outcome outcome;
     try {
       outcome =
@@ -171,21 +186,6 @@ public class AnalyzeMojo extends AbstractCheckMojo {
       throw new MojoExecutionException(
           "Deadbolt: javac with Error Prone failed on " + project.getArtifactId() + ": " + e, e);
     }
-    getLog()
-        .info(
-            "Deadbolt: compiled "
-                + sources.files().size()
-                + (scope == Scope.MAIN ? " main" : " test")
-                + " source file(s) as "
-                + (config == null ? "the compiler plugin's defaults" : config.executionId())
-                + (sources.moduleDescriptor() == null ? "" : " (a named module)")
-                + " with Error Prone "
-                + (outcome.inProcess()
-                    ? "in-process"
-                    : "in a forked javac" + (javac.executable() == null
-                        ? " (Maven's JVM lacks the --add-exports Error Prone needs;"
-                            + " add them to .mvn/jvm.config to run in-process)"
-                        : " of the toolchain's JDK")));
     if (!outcome.errors().isEmpty()) {
       throw new MojoFailureException(notCompiling(scope, config, outcome.errors()));
     }
