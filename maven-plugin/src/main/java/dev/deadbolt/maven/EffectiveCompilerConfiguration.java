@@ -194,7 +194,13 @@ final class EffectiveCompilerConfiguration {
   private List<String> list(String name) throws MojoExecutionException {
     List<String> values = new ArrayList<>();
     Xpp3Dom parent = configuration.getChild(name);
-    if (parent != null) {
+    if (parent != null && parent.getChildCount() == 0) {
+      // Text instead of children, as HikariCP's <compilerArgs>-Xlint</compilerArgs>: one element.
+      String value = evaluate(parent.getValue());
+      if (value != null && !value.isBlank()) {
+        values.add(value.trim());
+      }
+    } else if (parent != null) {
       for (Xpp3Dom child : parent.getChildren()) {
         String value = evaluate(child.getValue());
         if (value != null && !value.isBlank()) {

@@ -20,16 +20,18 @@ import org.jspecify.annotations.Nullable;
 /**
  * Runs javac with Error Prone for {@code analyze}: in-process when this JVM lets Error Prone reach
  * javac's internals (Maven started with the {@code --add-exports}/{@code --add-opens} of {@code
- * .mvn/jvm.config}), else in a javac of the same JDK started with those flags as {@code -J} options.
- * Either way only compile errors come back: Deadbolt's findings go to the report directory.
+ * .mvn/jvm.config}) and no toolchain's javac is asked for, else in a forked javac (this JDK's or the
+ * toolchain's) started with those flags as {@code -J} options. Either way only compile errors come
+ * back, worded as javac prints them ({@link CompileErrors}): Deadbolt's findings go to the report
+ * directory.
  */
 final class ScratchCompiler {
   static final List<String> EXPORTED =
       List.of("api", "file", "main", "model", "parser", "processing", "tree", "util");
   static final List<String> OPENED = List.of("code", "comp");
 
-  /** How the compile went: javac's errors other than Error Prone findings, and where it ran. */
-  record Outcome(List<String> errors, boolean inProcess) {}
+  /** How the compile went: javac's errors other than Error Prone findings. */
+  record Outcome(List<String> errors) {}
 
   private ScratchCompiler() {}
 
@@ -51,14 +53,13 @@ final class ScratchCompiler {
   static Outcome compile(List<String> options, List<Path> sources, Path workDir, @Nullable Path javac)
       throws IOException {
     return javac == null && canRunInProcess()
-        ? new Outcome(inProcess(options, sources), true)
+        ? new Outcome(inProcess(options, sources))
         : new Outcome(
             forked(
                 options,
                 sources,
                 workDir,
-                javac != null ? javac : Path.of(System.getProperty("java.home"), "bin", "javac")),
-            false);
+                javac != null ? javac : Path.of(System.getProperty("java.home"), "bin", "javac")));
   }
 
   private static List<String> inProcess(List<String> options, List<Path> sources) throws IOException {
