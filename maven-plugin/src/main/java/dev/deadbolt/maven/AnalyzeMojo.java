@@ -267,13 +267,24 @@ public class AnalyzeMojo extends AbstractCheckMojo {
     return errorProne.toString();
   }
 
-  /** Error Prone, Deadbolt's checks and what they need: this plugin's own jars. */
+  /**
+   * Error Prone, Deadbolt's checks and what they need: the jars this plugin depends on through them,
+   * not the report's own libraries (Gson, ELK, plexus-java), which would only crowd the module's
+   * processors. All of the plugin's jars if Maven did not record how each was reached.
+   */
   private List<String> errorPronePath() {
-    return pluginArtifacts.stream()
-        .map(Artifact::getFile)
-        .filter(f -> f != null && f.getName().endsWith(".jar"))
-        .map(File::getPath)
-        .toList();
+    List<Artifact> jars =
+        pluginArtifacts.stream()
+            .filter(a -> a.getFile() != null && a.getFile().getName().endsWith(".jar"))
+            .toList();
+    List<Artifact> needed =
+        jars.stream()
+            .filter(a -> a.getDependencyTrail() != null
+                && a.getDependencyTrail().stream()
+                    .anyMatch(t -> t.startsWith("dev.deadbolt:deadbolt-checks:")
+                        || t.startsWith("com.google.errorprone:error_prone_core:")))
+            .toList();
+    return (needed.isEmpty() ? jars : needed).stream().map(a -> a.getFile().getPath()).toList();
   }
 
   /**
