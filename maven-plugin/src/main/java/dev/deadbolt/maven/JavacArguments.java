@@ -80,7 +80,8 @@ final class JavacArguments {
       if (dropped == null) {
         options.add(arg);
       } else {
-        adjustments.add("left out the module's compiler argument " + arg + ": " + dropped);
+        String shown = arg.length() > 60 ? arg.substring(0, 60) + "..." : arg;
+        adjustments.add("left out the module's compiler argument " + shown + ": " + dropped);
       }
     }
     // Error Prone's own requirements come last, so that nothing of the module's overrides them.
