@@ -223,14 +223,22 @@ public class AnalyzeMojo extends AbstractCheckMojo {
     return message.toString();
   }
 
-  /** Whether this build ran {@code phase} of the module before analyze: a phase at or after it was asked for. */
+  /**
+   * Whether this build ran {@code phase} of the module before analyze: a phase at or after it was
+   * asked for ahead of analyze on the command line (all of them count when analyze is bound in the pom).
+   */
   private boolean phaseRan(String phase) {
     Lifecycle owner = lifecycles.get(phase);
     if (owner == null) {
       return false;
     }
     int wanted = owner.getPhases().indexOf(phase);
-    return session.getGoals().stream().anyMatch(goal -> owner.getPhases().indexOf(goal) >= wanted);
+    List<String> goals = session.getGoals();
+    int analyze = 0;
+    while (analyze < goals.size() && !goals.get(analyze).endsWith(":analyze")) {
+      analyze++;
+    }
+    return goals.subList(0, analyze).stream().anyMatch(goal -> owner.getPhases().indexOf(goal) >= wanted);
   }
 
   /** The javac to run: the toolchain's when one is selected and can run Error Prone, else Maven's JDK's. */
