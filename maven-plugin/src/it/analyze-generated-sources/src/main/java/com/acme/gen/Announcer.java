@@ -6,7 +6,7 @@ public final class Announcer {
   public String announce() throws InterruptedException {
     synchronized (lock) {
       Thread.sleep(10);
-      return "running " + Version.VALUE;
+      return "running " + Release.create(Version.VALUE).version();
     }
   }
 }
