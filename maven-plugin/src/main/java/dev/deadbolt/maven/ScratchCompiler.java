@@ -15,20 +15,23 @@ import javax.tools.JavaCompiler;
 import javax.tools.JavaFileObject;
 import javax.tools.StandardJavaFileManager;
 import javax.tools.ToolProvider;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Runs javac with Error Prone for {@code analyze}: in-process when this JVM lets Error Prone reach
  * javac's internals (Maven started with the {@code --add-exports}/{@code --add-opens} of {@code
- * .mvn/jvm.config}), else in a javac of the same JDK started with those flags as {@code -J} options.
- * Either way only compile errors come back: Deadbolt's findings go to the report directory.
+ * .mvn/jvm.config}) and no toolchain's javac is asked for, else in a forked javac (this JDK's or the
+ * toolchain's) started with those flags as {@code -J} options. Either way only compile errors come
+ * back, worded as javac prints them ({@link CompileErrors}): Deadbolt's findings go to the report
+ * directory.
  */
 final class ScratchCompiler {
   static final List<String> EXPORTED =
       List.of("api", "file", "main", "model", "parser", "processing", "tree", "util");
   static final List<String> OPENED = List.of("code", "comp");
 
-  /** How the compile went: javac's errors other than Error Prone findings, and where it ran. */
-  record Outcome(List<String> errors, boolean inProcess) {}
+  /** How the compile went: javac's errors other than Error Prone findings. */
+  record Outcome(List<String> errors) {}
 
   private ScratchCompiler() {}
 
@@ -43,10 +46,20 @@ final class ScratchCompiler {
         && OPENED.stream().allMatch(p -> compiler.isOpen("com.sun.tools.javac." + p, unnamed));
   }
 
-  static Outcome compile(List<String> options, List<Path> sources, Path workDir) throws IOException {
-    return canRunInProcess()
-        ? new Outcome(inProcess(options, sources), true)
-        : new Outcome(forked(options, sources, workDir), false);
+  /**
+   * Compiles in-process when this JVM allows it and no other JDK's javac is asked for ({@code javac}
+   * null), else with {@code javac} or this JDK's.
+   */
+  static Outcome compile(List<String> options, List<Path> sources, Path workDir, @Nullable Path javac)
+      throws IOException {
+    return javac == null && canRunInProcess()
+        ? new Outcome(inProcess(options, sources))
+        : new Outcome(
+            forked(
+                options,
+                sources,
+                workDir,
+                javac != null ? javac : Path.of(System.getProperty("java.home"), "bin", "javac")));
   }
 
   private static List<String> inProcess(List<String> options, List<Path> sources) throws IOException {
@@ -60,25 +73,23 @@ final class ScratchCompiler {
     }
     List<String> errors = new ArrayList<>();
     for (Diagnostic<? extends JavaFileObject> d : diagnostics.getDiagnostics()) {
-      if (d.getKind() == Diagnostic.Kind.ERROR && !isFinding(d.getCode())) {
-        errors.add(
-            (d.getSource() == null ? "" : d.getSource().getName() + ":" + d.getLineNumber() + ": ")
-                + d.getMessage(Locale.ROOT));
+      String error = CompileErrors.format(d);
+      if (error != null) {
+        errors.add(error);
       }
     }
     return errors;
   }
 
-  private static List<String> forked(List<String> options, List<Path> sources, Path workDir)
-      throws IOException {
+  private static List<String> forked(
+      List<String> options, List<Path> sources, Path workDir, Path javac) throws IOException {
     Files.createDirectories(workDir);
     Path argFile = workDir.resolve("javac.args");
     List<String> args = new ArrayList<>(options);
-    args.add("-XDrawDiagnostics");
     sources.forEach(s -> args.add(s.toString()));
     Files.write(argFile, args.stream().map(ScratchCompiler::quote).toList(), StandardCharsets.UTF_8);
     List<String> command = new ArrayList<>();
-    command.add(Path.of(System.getProperty("java.home"), "bin", "javac").toString());
+    command.add(javac.toString());
     EXPORTED.forEach(p -> command.add("-J--add-exports=jdk.compiler/com.sun.tools.javac." + p + "=ALL-UNNAMED"));
     OPENED.forEach(p -> command.add("-J--add-opens=jdk.compiler/com.sun.tools.javac." + p + "=ALL-UNNAMED"));
     command.add("@" + argFile);
@@ -97,23 +108,12 @@ final class ScratchCompiler {
       Thread.currentThread().interrupt();
       throw new IOException("interrupted while javac ran", e);
     }
-    List<String> errors = new ArrayList<>();
-    // -XDrawDiagnostics: "File.java:12:5: compiler.err.<key>: ..."; Error Prone's own are error.prone.
-    for (String line : output.split("\\R")) {
-      int at = line.indexOf("compiler.err.");
-      if (at >= 0 && !isFinding(line.substring(at).split(":", 2)[0])) {
-        errors.add(line);
-      }
-    }
-    if (exit != 0 && errors.isEmpty() && !output.contains("compiler.err.error.prone")) {
-      errors.add("javac exited with " + exit + ":\n" + output);
+    List<String> errors = CompileErrors.fromOutput(output);
+    // Exit 1 is compile errors (Error Prone findings set to ERROR among them); anything else a crash.
+    if (exit != 0 && exit != 1 && errors.isEmpty()) {
+      errors.add(javac + " exited with " + exit + ":\n" + output);
     }
     return errors;
-  }
-
-  /** An error that is an Error Prone finding (a check set to ERROR), not a broken compile. */
-  private static boolean isFinding(String code) {
-    return "compiler.err.error.prone".equals(code);
   }
 
   /** An argument as javac's {@code @file} reads it. */

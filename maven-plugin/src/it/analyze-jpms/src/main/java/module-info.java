@@ -1,0 +1,4 @@
+module com.acme.jpms {
+  requires org.slf4j;
+  exports com.acme.jpms;
+}

@@ -1,0 +1,11 @@
+package com.acme.lib;
+
+public final class Throttle {
+  private final Object lock = new Object();
+
+  public void pause() throws InterruptedException {
+    synchronized (lock) {
+      Thread.sleep(10);
+    }
+  }
+}
