@@ -1,0 +1,254 @@
+package dev.deadbolt.summaries;
+
+import com.google.errorprone.VisitorState;
+import com.sun.source.util.TaskEvent;
+import com.sun.source.util.TaskListener;
+import com.sun.tools.javac.api.MultiTaskListener;
+import com.sun.tools.javac.code.Flags;
+import com.sun.tools.javac.code.Symbol;
+import com.sun.tools.javac.code.Symbol.ClassSymbol;
+import com.sun.tools.javac.code.Symbol.MethodSymbol;
+import com.sun.tools.javac.code.Symbol.PackageSymbol;
+import com.sun.tools.javac.comp.AttrContext;
+import com.sun.tools.javac.comp.CompileStates;
+import com.sun.tools.javac.comp.Enter;
+import com.sun.tools.javac.comp.Env;
+import com.sun.tools.javac.util.Context;
+import com.sun.tools.javac.util.JCDiagnostic;
+import com.sun.tools.javac.util.Log;
+import dev.deadbolt.blocking.BlockingCalls;
+import dev.deadbolt.blocking.BlockingCause;
+import dev.deadbolt.engine.LockAnalyses;
+import dev.deadbolt.hierarchy.LockNode;
+import dev.deadbolt.hierarchy.ObservedLockOrder;
+import dev.deadbolt.javac.CompiledClasses;
+import dev.deadbolt.locks.AcquiredLock;
+import dev.deadbolt.report.Json;
+import java.io.IOException;
+import java.io.Writer;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.HashSet;
+import javax.lang.model.element.Element;
+import javax.tools.FileObject;
+import javax.tools.JavaFileManager;
+import javax.tools.JavaFileObject;
+import javax.tools.StandardLocation;
+
+/**
+ * Writes what this compilation learned about its methods into its class output, {@value
+ * SummaryFile#RESOURCE}, so that it travels in the jar to the compilations that call them ({@link
+ * ClassPathSummaries}): for every method another compilation can call (not private, in a class that is
+ * neither private nor local) whose running blocks, parks on a lock or acquires locks, and the
+ * compilation's lock-acquisition edges.
+ *
+ * <p>Written once, when every class of the compilation has been analysed (its last {@code ANALYZE}
+ * event; javac has not lowered any tree yet under {@code -XDcompilePolicy=simple}), so the summaries the
+ * checks made are reused and no check sees its results change. A compilation of a single file is
+ * summarized when its file is first checked. A compilation without a class output ({@code -d}) writes
+ * nothing.
+ */
+public final class SummaryWriter {
+  private static final Context.Key<SummaryWriter> KEY = new Context.Key<>();
+
+  private final VisitorState state;
+  private final LockAnalyses analyses;
+  /** The top-level classes not yet through flow analysis. */
+  private final Set<ClassSymbol> pending = new HashSet<>();
+  private boolean written;
+
+  private SummaryWriter(VisitorState state, LockAnalyses analyses) {
+    this.state = state;
+    this.analyses = analyses;
+  }
+
+  /**
+   * Called as each file is checked: the first time, arranges for the summaries to be written once the
+   * last class is analysed (now, if it is).
+   */
+  public static void onCompilationUnit(VisitorState state, LockAnalyses analyses) {
+    if (state.context.get(KEY) != null) {
+      return;
+    }
+    SummaryWriter writer = new SummaryWriter(state, analyses);
+    state.context.put(KEY, writer);
+    Context context = state.context;
+    CompileStates states = CompileStates.instance(context);
+    for (Env<AttrContext> env : Enter.instance(context).getEnvs()) {
+      if (isTopLevelSource(env) && !states.isDone(env, CompileStates.CompileState.FLOW)) {
+        writer.pending.add(env.enclClass.sym);
+      }
+    }
+    if (writer.pending.isEmpty()) {
+      writer.writeOnce();
+      return;
+    }
+    MultiTaskListener.instance(context)
+        .add(
+            new TaskListener() {
+              @Override
+              public void finished(TaskEvent event) {
+                if (event.getKind() == TaskEvent.Kind.ANALYZE && !writer.written) {
+                  Element element = event.getTypeElement();
+                  Env<AttrContext> env =
+                      element instanceof ClassSymbol cls ? Enter.instance(context).getEnv(cls) : null;
+                  if (env != null && states.isDone(env, CompileStates.CompileState.FLOW)) {
+                    writer.pending.remove(cls(element));
+                  }
+                  if (writer.pending.isEmpty()) {
+                    writer.writeOnce();
+                  }
+                }
+              }
+            });
+  }
+
+  private static ClassSymbol cls(Element element) {
+    return (ClassSymbol) element;
+  }
+
+  private static boolean isTopLevelSource(Env<AttrContext> env) {
+    return env.tree instanceof com.sun.tools.javac.tree.JCTree.JCClassDecl decl
+        && decl.sym != null
+        && decl.sym.owner instanceof PackageSymbol
+        && decl.sym.sourcefile != null
+        && decl.sym.sourcefile.getKind() == JavaFileObject.Kind.SOURCE;
+  }
+
+  private void writeOnce() {
+    written = true;
+    JavaFileManager files = state.context.get(JavaFileManager.class);
+    if (files == null || !files.hasLocation(StandardLocation.CLASS_OUTPUT)) {
+      return;
+    }
+    try {
+      String text = render();
+      FileObject out =
+          files.getFileForOutput(StandardLocation.CLASS_OUTPUT, "", SummaryFile.RESOURCE, null);
+      try (Writer writer = out.openWriter()) {
+        writer.write(text);
+      }
+    } catch (IOException | RuntimeException | StackOverflowError e) {
+      // (A module-oriented output, or a bug here: the compile goes on, calls into it unsummarized.)
+      Log log = Log.instance(state.context);
+      JavaFileObject source = log.useSource(null);
+      try {
+        log.note(
+            new JCDiagnostic.Note(
+                "compiler",
+                "proc.messager",
+                "Deadbolt: cannot write the method summaries ("
+                    + SummaryFile.RESOURCE
+                    + "): "
+                    + e));
+      } finally {
+        log.useSource(source);
+      }
+    }
+  }
+
+  /** The file: header, methods by key, then edges in the order observed. */
+  String render() {
+    BlockingCalls blockingCalls = analyses.blockingCalls();
+    Map<String, Json> methods = new TreeMap<>();
+    for (ClassSymbol cls : CompiledClasses.all(state)) {
+      if (!visibleOutside(cls)) {
+        continue;
+      }
+      for (Symbol member : cls.members().getSymbols()) {
+        if (!(member instanceof MethodSymbol method)
+            || method.isPrivate()
+            || (method.flags() & Flags.SYNTHETIC) != 0) {
+          continue;
+        }
+        ModuleEffects effects = blockingCalls.effectsOf(method);
+        // A @NonBlocking method is trusted not to block: its callers elsewhere trust it too.
+        boolean blocks =
+            (effects.blocks().isPresent() || effects.parks().isPresent())
+                && !BlockingCalls.isNonBlocking(method);
+        if (!blocks && effects.acquires().isEmpty()) {
+          continue;
+        }
+        String key = SummaryKeys.method(method, state.getTypes());
+        Json record = Json.object().put("kind", "method").put("key", key);
+        if (blocks) {
+          effects.blocks().ifPresent(c -> record.put("blocks", cause(c)));
+          effects.parks().ifPresent(c -> record.put("parks", cause(c)));
+        }
+        if (!effects.acquires().isEmpty()) {
+          List<Json> acquires = new ArrayList<>();
+          for (AcquiredLock lock : effects.acquires().values()) {
+            acquires.add(
+                Json.object()
+                    .put("lock", SummaryKeys.lock(lock.node()))
+                    .put("chain", names(lock.via()))
+                    .put("how", lock.how()));
+          }
+          record.put("acquires", acquires);
+        }
+        methods.put(key, record);
+      }
+    }
+    StringBuilder out = new StringBuilder();
+    out.append(Json.object().put("format", SummaryFile.FORMAT).put("version", SummaryFile.VERSION))
+        .append('\n');
+    for (Json method : methods.values()) {
+      out.append(method).append('\n');
+    }
+    for (ObservedLockOrder.Observed edge : ObservedLockOrder.of(state, analyses).all()) {
+      out.append(
+              Json.object()
+                  .put("kind", "edge")
+                  .put("held", SummaryKeys.lock(edge.held()))
+                  .put("acquired", SummaryKeys.lock(edge.acquired()))
+                  .put("method", edge.site().method())
+                  .put("file", edge.site().file())
+                  .put("line", edge.site().line()))
+          .append('\n');
+    }
+    return out.toString();
+  }
+
+  private static Json cause(BlockingCause cause) {
+    Json json =
+        Json.object()
+            .put("chain", names(cause.via()))
+            .put("call", cause.leaf())
+            .put("reason", cause.reason());
+    if (cause.conditional()) {
+      json.put("conditional", true);
+    }
+    if (!cause.takenByChain().isEmpty()) {
+      List<String> held = new ArrayList<>();
+      for (LockNode node : cause.takenByChain()) {
+        held.add(SummaryKeys.lock(node));
+      }
+      json.put("held", held);
+    }
+    return json;
+  }
+
+  /** The methods of a chain as a message names them outside their class: {@code Http.get()}. */
+  private static List<String> names(List<MethodSymbol> via) {
+    List<String> names = new ArrayList<>(via.size());
+    for (MethodSymbol method : via) {
+      names.add(BlockingCause.chainName(method, null));
+    }
+    return names;
+  }
+
+  /** A class another compilation can name: no private or local class around it. */
+  private static boolean visibleOutside(ClassSymbol cls) {
+    for (Symbol s = cls; s instanceof ClassSymbol c; s = s.owner) {
+      if (c.isPrivate()
+          || c.isAnonymous()
+          || !(c.owner instanceof ClassSymbol || c.owner instanceof PackageSymbol)) {
+        return false;
+      }
+    }
+    return true;
+  }
+}
