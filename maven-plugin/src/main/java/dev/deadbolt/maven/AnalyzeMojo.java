@@ -122,9 +122,12 @@ public class AnalyzeMojo extends AbstractCheckMojo {
   private String classPath() throws MojoExecutionException {
     try {
       String output = project.getBuild().getOutputDirectory();
-      return project.getCompileClasspathElements().stream()
+      // Summaries across modules (#19): the upstream modules' scratch output first, for their summaries.
+      List<String> elements = UpstreamAnalyzeOutputs.of(session, project, analyzeOutput);
+      project.getCompileClasspathElements().stream()
           .filter(e -> !e.equals(output))
-          .collect(Collectors.joining(File.pathSeparator));
+          .forEach(elements::add);
+      return String.join(File.pathSeparator, elements);
     } catch (DependencyResolutionRequiredException e) {
       throw new MojoExecutionException("Deadbolt: the compile class path is not resolved: " + e, e);
     }
