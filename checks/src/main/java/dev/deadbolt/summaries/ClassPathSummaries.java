@@ -44,7 +44,8 @@ public final class ClassPathSummaries {
   /** The summaries of one jar or class directory. */
   private static final class Origin {
     final String name;
-    final SummaryFile.Contents contents;
+    /** The file's records by key, parsed when asked about; empty once a record proved unreadable. */
+    SummaryFile.Contents contents;
     /** Effects already made into symbols, by method key. */
     final Map<String, ModuleEffects> effects = new HashMap<>();
     /** Edges already made into symbols, on first use. */
@@ -56,7 +57,8 @@ public final class ClassPathSummaries {
     }
   }
 
-  private static final Origin NONE = new Origin("", new SummaryFile.Contents(Map.of(), List.of()));
+  private static final SummaryFile.Contents EMPTY = new SummaryFile.Contents(Map.of(), List.of());
+  private static final Origin NONE = new Origin("", EMPTY);
 
   private final Context context;
   /** By jar (its file system) or class directory (its path). */
@@ -92,8 +94,15 @@ public final class ClassPathSummaries {
     if (known != null) {
       return known;
     }
-    SummaryFile.Method recorded = origin.contents.methods().get(key);
-    if (recorded == null) {
+    SummaryFile.Line line = origin.contents.methods().get(key);
+    if (line == null) {
+      return null;
+    }
+    SummaryFile.Method recorded;
+    try {
+      recorded = SummaryFile.method(line);
+    } catch (SummaryFile.Unreadable e) {
+      unreadable(origin, e);
       return null;
     }
     ImmutableMap.Builder<LockNode, AcquiredLock> acquires = ImmutableMap.builder();
@@ -128,7 +137,14 @@ public final class ClassPathSummaries {
     }
     if (origin.edges == null) {
       List<UpstreamEdge> edges = new ArrayList<>();
-      for (SummaryFile.Edge edge : origin.contents.edges()) {
+      for (SummaryFile.Line line : origin.contents.edges()) {
+        SummaryFile.Edge edge;
+        try {
+          edge = SummaryFile.edge(line);
+        } catch (SummaryFile.Unreadable e) {
+          unreadable(origin, e);
+          return List.of();
+        }
         LockNode held = lock(edge.held(), state);
         LockNode acquired = lock(edge.acquired(), state);
         if (held != null && acquired != null) {
@@ -261,9 +277,33 @@ public final class ClassPathSummaries {
       return NONE;
     }
     try {
-      return new Origin(name, SummaryFile.parse(Files.readAllLines(file, StandardCharsets.UTF_8)));
+      return new Origin(
+          name, SummaryFile.index(new String(Files.readAllBytes(file), StandardCharsets.UTF_8)));
     } catch (SummaryFile.Unreadable e) {
+      unreadable(new Origin(name, EMPTY), e);
+    } catch (IOException | RuntimeException e) {
       note(
+          "Deadbolt: cannot read the method summaries in "
+              + name
+              + " ("
+              + SummaryFile.RESOURCE
+              + ": "
+              + e
+              + "); calls into it are analysed without them");
+    }
+    return NONE;
+  }
+
+  /**
+   * One note for the file, and none of its summaries used from now on (those used before stay: a
+   * record is read whole or not at all).
+   */
+  private void unreadable(Origin origin, SummaryFile.Unreadable e) {
+    origin.contents = EMPTY;
+    origin.effects.clear();
+    origin.edges = List.of();
+    String name = origin.name;
+    note(
           e.newerVersion > 0
               ? "Deadbolt: the method summaries in "
                   + name
@@ -281,17 +321,6 @@ public final class ClassPathSummaries {
                   + ", "
                   + e.getMessage()
                   + "); calls into it are analysed without them");
-    } catch (IOException | RuntimeException e) {
-      note(
-          "Deadbolt: cannot read the method summaries in "
-              + name
-              + " ("
-              + SummaryFile.RESOURCE
-              + ": "
-              + e
-              + "); calls into it are analysed without them");
-    }
-    return NONE;
   }
 
   /** A javac note, not a warning: a build with {@code -Werror} goes on. */

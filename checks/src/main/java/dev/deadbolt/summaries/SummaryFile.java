@@ -27,10 +27,17 @@ final class SummaryFile {
 
   record Edge(String held, String acquired, String method, String file, long line) {}
 
-  /** A file's records: methods by key, and the lock-acquisition edges. */
-  record Contents(Map<String, Method> methods, List<Edge> edges) {}
+  /**
+   * A file's records, indexed but not yet parsed: each method's line by key, and the lines of the edges.
+   * A record is parsed ({@link #method}, {@link #edge}) only when a compilation asks about it: most of a
+   * jar's methods are never called by the compilation reading it.
+   */
+  record Contents(Map<String, Line> methods, List<Line> edges) {}
 
-  /** A file that is not a summaries file of a version this Deadbolt reads. */
+  /** One record's text and its line number, for a note if it turns out unreadable. */
+  record Line(int number, String text) {}
+
+  /** A file, or a record, that is not of a version this Deadbolt reads. */
   static final class Unreadable extends Exception {
     /** The version, when the file is a summaries file of a newer version; else 0. */
     final long newerVersion;
@@ -43,8 +50,31 @@ final class SummaryFile {
 
   private SummaryFile() {}
 
-  /** Reads every record of a file, or says why it cannot: all or nothing. */
-  static Contents parse(List<String> lines) throws Unreadable {
+  private static final String METHOD_PREFIX = "{\"kind\":\"method\",\"key\":\"";
+  private static final String EDGE_PREFIX = "{\"kind\":\"edge\",";
+
+  /**
+   * Indexes a file, or says why it cannot be read: its header (format, version, and the counts of
+   * records when it gives them, so a truncated file is refused) and where each record is. Records as
+   * this Deadbolt writes them (kind and key first) are indexed without parsing; any other line is parsed
+   * to find its kind and key.
+   */
+  static Contents index(String file) throws Unreadable {
+    // (Split by hand: String.indexOf is compiled and vectorized in any javac that has run a while,
+    // a reader's readLine loop is not.)
+    List<String> lines = new ArrayList<>();
+    for (int from = 0; from < file.length(); ) {
+      int end = file.indexOf('\n', from);
+      if (end < 0) {
+        end = file.length();
+      }
+      lines.add(file.substring(from, end > from && file.charAt(end - 1) == '\r' ? end - 1 : end));
+      from = end + 1;
+    }
+    return index(lines);
+  }
+
+  static Contents index(List<String> lines) throws Unreadable {
     if (lines.isEmpty()) {
       throw new Unreadable("empty file", 0);
     }
@@ -58,41 +88,73 @@ final class SummaryFile {
     if (version > VERSION) {
       throw new Unreadable("version " + version, version);
     }
-    Map<String, Method> methods = new HashMap<>();
-    List<Edge> edges = new ArrayList<>();
+    Map<String, Line> methods = new HashMap<>();
+    List<Line> edges = new ArrayList<>();
     for (int i = 1; i < lines.size(); i++) {
-      String line = lines.get(i);
-      if (line.isBlank()) {
+      String text = lines.get(i);
+      if (text.isBlank()) {
         continue;
       }
       int number = i + 1;
-      Map<String, Object> record = lineObject(line, number);
-      Object kind = record.get("kind");
-      try {
-        if ("method".equals(kind)) {
-          methods.put(
-              string(record, "key"),
-              new Method(
-                  cause(record.get("blocks")),
-                  cause(record.get("parks")),
-                  acquires(record.get("acquires"))));
+      if (!text.endsWith("}")) {
+        throw new Unreadable("line " + number + ": not a whole JSON object", 0);
+      }
+      if (text.startsWith(METHOD_PREFIX)) {
+        int end = text.indexOf('"', METHOD_PREFIX.length());
+        if (end < 0) {
+          throw new Unreadable("line " + number + ": no key", 0);
+        }
+        methods.put(text.substring(METHOD_PREFIX.length(), end), new Line(number, text));
+      } else if (text.startsWith(EDGE_PREFIX)) {
+        edges.add(new Line(number, text));
+      } else {
+        Map<String, Object> record = lineObject(text, number);
+        Object kind = record.get("kind");
+        if ("method".equals(kind) && record.get("key") instanceof String key) {
+          methods.put(key, new Line(number, text));
         } else if ("edge".equals(kind)) {
-          edges.add(
-              new Edge(
-                  string(record, "held"),
-                  string(record, "acquired"),
-                  string(record, "method"),
-                  string(record, "file"),
-                  number(record, "line")));
-        } else if (!(kind instanceof String)) {
-          throw new IllegalArgumentException("no kind");
+          edges.add(new Line(number, text));
+        } else if (!(kind instanceof String) || "method".equals(kind)) {
+          throw new Unreadable("line " + number + ": " + (kind == null ? "no kind" : "no key"), 0);
         }
         // (A record of a kind this version does not know is skipped: new kinds may appear.)
-      } catch (IllegalArgumentException e) {
-        throw new Unreadable("line " + number + ": " + e.getMessage(), 0);
       }
     }
+    if (header.get("methods") instanceof Long count && count != methods.size()
+        || header.get("edges") instanceof Long count2 && count2 != edges.size()) {
+      throw new Unreadable(
+          "the header counts " + header.get("methods") + " methods and " + header.get("edges")
+              + " edges, the file has " + methods.size() + " and " + edges.size()
+              + " (cut short?)",
+          0);
+    }
     return new Contents(methods, edges);
+  }
+
+  /** A method record, parsed. */
+  static Method method(Line line) throws Unreadable {
+    Map<String, Object> record = lineObject(line.text(), line.number());
+    try {
+      return new Method(
+          cause(record.get("blocks")), cause(record.get("parks")), acquires(record.get("acquires")));
+    } catch (IllegalArgumentException e) {
+      throw new Unreadable("line " + line.number() + ": " + e.getMessage(), 0);
+    }
+  }
+
+  /** An edge record, parsed. */
+  static Edge edge(Line line) throws Unreadable {
+    Map<String, Object> record = lineObject(line.text(), line.number());
+    try {
+      return new Edge(
+          string(record, "held"),
+          string(record, "acquired"),
+          string(record, "method"),
+          string(record, "file"),
+          number(record, "line"));
+    } catch (IllegalArgumentException e) {
+      throw new Unreadable("line " + line.number() + ": " + e.getMessage(), 0);
+    }
   }
 
   private static Map<String, Object> lineObject(String line, int number) throws Unreadable {

@@ -192,22 +192,30 @@ public final class SummaryWriter {
         methods.put(key, record);
       }
     }
+    List<Json> edges = new ArrayList<>();
+    for (ObservedLockOrder.Observed edge : ObservedLockOrder.of(state, analyses).all()) {
+      edges.add(
+          Json.object()
+              .put("kind", "edge")
+              .put("held", SummaryKeys.lock(edge.held()))
+              .put("acquired", SummaryKeys.lock(edge.acquired()))
+              .put("method", edge.site().method())
+              .put("file", edge.site().file())
+              .put("line", edge.site().line()));
+    }
     StringBuilder out = new StringBuilder();
-    out.append(Json.object().put("format", SummaryFile.FORMAT).put("version", SummaryFile.VERSION))
+    out.append(
+            Json.object()
+                .put("format", SummaryFile.FORMAT)
+                .put("version", SummaryFile.VERSION)
+                .put("methods", methods.size())
+                .put("edges", edges.size()))
         .append('\n');
     for (Json method : methods.values()) {
       out.append(method).append('\n');
     }
-    for (ObservedLockOrder.Observed edge : ObservedLockOrder.of(state, analyses).all()) {
-      out.append(
-              Json.object()
-                  .put("kind", "edge")
-                  .put("held", SummaryKeys.lock(edge.held()))
-                  .put("acquired", SummaryKeys.lock(edge.acquired()))
-                  .put("method", edge.site().method())
-                  .put("file", edge.site().file())
-                  .put("line", edge.site().line()))
-          .append('\n');
+    for (Json edge : edges) {
+      out.append(edge).append('\n');
     }
     return out.toString();
   }

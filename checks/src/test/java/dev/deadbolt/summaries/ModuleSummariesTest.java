@@ -125,7 +125,7 @@ public class ModuleSummariesTest {
   public void chainContinuesIntoTheJarOfTheOtherModule() throws IOException {
     Path core = compileCore();
     String summaries = Files.readString(core.resolve("META-INF/deadbolt/summaries.jsonl"));
-    assertThat(summaries).startsWith("{\"format\":\"deadbolt-summaries\",\"version\":1}\n");
+    assertThat(summaries).startsWith("{\"format\":\"deadbolt-summaries\",\"version\":1,");
     assertThat(summaries).contains("\"key\":\"core.Client#fetch()Ljava/lang/String;\"");
     assertThat(summaries).doesNotContain("hidden"); // private: no other compilation calls it
     Path jar = jar(core, "core.jar");
@@ -307,10 +307,44 @@ public class ModuleSummariesTest {
   }
 
   @Test
+  public void aBrokenRecordIsOneNoteWhenItIsAskedAbout() throws IOException {
+    Path core = compileCore();
+    Path file = core.resolve("META-INF/deadbolt/summaries.jsonl");
+    List<String> lines = new ArrayList<>(Files.readAllLines(file));
+    int fetch = -1;
+    for (int i = 0; i < lines.size(); i++) {
+      if (lines.get(i).contains("\"key\":\"core.Client#fetch()")) {
+        fetch = i;
+      }
+    }
+    lines.set(
+        fetch,
+        "{\"kind\":\"method\",\"key\":\"core.Client#fetch()Ljava/lang/String;\",\"blocks\":{\"chain\":[1]}}");
+    Files.write(file, lines);
+    Result app = compile(Map.of("app/Service.java", APP), List.of(jar(core, "core.jar")), CHECKS);
+    assertThat(app.ok()).isTrue();
+    assertThat(app.diagnostics()).hasSize(1);
+    assertThat(app.diagnostics().get(0))
+        .contains("line " + (fetch + 1) + ": \"chain\" holds a non-string");
+  }
+
+  @Test
+  public void aFileCutShortIsOneNote() throws IOException {
+    Path core = compileCore();
+    Path file = core.resolve("META-INF/deadbolt/summaries.jsonl");
+    List<String> lines = new ArrayList<>(Files.readAllLines(file));
+    Files.write(file, lines.subList(0, lines.size() - 1));
+    Result app = compile(Map.of("app/Service.java", APP), List.of(jar(core, "core.jar")), CHECKS);
+    assertThat(app.ok()).isTrue();
+    assertThat(app.diagnostics()).hasSize(1);
+    assertThat(app.diagnostics().get(0)).contains("(cut short?)");
+  }
+
+  @Test
   public void newerFormatIsOneNoteNamingTheJar() throws IOException {
     Path core = compileCore();
     Path file = core.resolve("META-INF/deadbolt/summaries.jsonl");
-    String text = Files.readString(file).replace("\"version\":1", "\"version\":7");
+    String text = Files.readString(file).replace("\"version\":1,", "\"version\":7,");
     Files.writeString(file, text);
     Result app = compile(Map.of("app/Service.java", APP), List.of(jar(core, "core-2.jar")), CHECKS);
     assertThat(app.ok()).isTrue();
