@@ -37,10 +37,11 @@ import javax.tools.ToolProvider;
  * then the same class path with the summaries files taken out of the jars (what the reader adds to a
  * compile whose class path has none).
  *
- * <p>The jars: {@code --jars} libraries (default 100), each 24 classes whose methods block through
- * chains and take locks, compiled with Error Prone and Deadbolt in one compilation (so quickly) and
- * packaged one jar per library, each with its library's part of the summaries (the records a separate
- * compile of that library writes: its chains stay inside it). Kept in {@code --work} (default {@code
+ * <p>The jars: {@code --jars} libraries (default 100), each {@code --classes} service classes (default
+ * 20, five methods each) and three more whose methods block through chains and take locks, compiled
+ * with Error Prone and Deadbolt in one compilation (so quickly) and packaged one jar per library, each
+ * with the summaries files of its classes (what a separate compile of that library writes: its chains
+ * stay inside it). Kept in {@code --work} (default {@code
  * bench/target/summaries}) for the next run.
  *
  * <p>Usage: {@code bench/run --summaries-jars 100} (forks {@code SummariesBenchmark --jars 100
@@ -49,6 +50,9 @@ import javax.tools.ToolProvider;
 public final class SummariesBenchmark {
   /** Service classes per library ({@code --classes}): each has five methods that block. */
   private static int classesPerJar = 20;
+
+  /** Wall times of the measurements, in order, for the record beside the cpu times. */
+  private static final List<Double> WALL = new ArrayList<>();
 
   private SummariesBenchmark() {}
 
@@ -86,6 +90,14 @@ public final class SummariesBenchmark {
     }
     report("with summaries", with);
     report("without summaries (one lookup per jar)", none);
+    List<Double> wallWith = new ArrayList<>();
+    for (int i = 0; i < WALL.size(); i += 2) {
+      wallWith.add(WALL.get(i));
+    }
+    System.out.printf(
+        Locale.ROOT, "  (wall times with summaries, in order: %s ms)%n", wallWith.stream()
+            .map(w -> String.format(Locale.ROOT, "%.1f", w))
+            .toList());
   }
 
   private static void report(String what, List<Double> millis) {
@@ -142,6 +154,7 @@ public final class SummariesBenchmark {
       java.lang.management.ThreadMXBean threads =
           java.lang.management.ManagementFactory.getThreadMXBean();
       long start = threads.getCurrentThreadCpuTime();
+      long wallStart = System.nanoTime();
       ClassPathSummaries summaries = ClassPathSummaries.of(context);
       int found = 0;
       for (MethodSymbol method : asked) {
@@ -152,6 +165,7 @@ public final class SummariesBenchmark {
       }
       // Thread cpu time: the machine this runs on is often shared, and waiting for a core is not cost.
       double millis = (threads.getCurrentThreadCpuTime() - start) / 1e6;
+      WALL.add((System.nanoTime() - wallStart) / 1e6);
       if (asked.size() != jars || found != (expectSummaries ? jars : 0)) {
         throw new IllegalStateException(
             "asked about " + asked.size() + " methods, " + found + " summarized");
@@ -202,35 +216,18 @@ public final class SummariesBenchmark {
         throw new IllegalStateException("the libraries do not compile");
       }
     }
-    List<String> summaries =
-        Files.readAllLines(classes.resolve("META-INF/deadbolt/summaries.jsonl"), StandardCharsets.UTF_8);
+    Path summaries = classes.resolve("META-INF/deadbolt/summaries");
     Files.createDirectories(withSummaries);
     Files.createDirectories(without);
     for (int i = 0; i < jars; i++) {
       String lib = lib(i);
-      // This library's records: its methods', and its edges (their locks are its own); the header
-      // with their counts, as its own compile writes it.
-      StringBuilder own = new StringBuilder();
-      int methods = 0;
-      int edges = 0;
-      for (String line : summaries.subList(1, summaries.size())) {
-        if (line.contains("\"key\":\"" + lib + ".")) {
-          methods++;
-        } else if (line.contains("\"held\":\"" + lib + ".")) {
-          edges++;
-        } else {
-          continue;
-        }
-        own.append(line).append('\n');
+      // This library's classes, and the summaries files of its classes: what its own compile writes.
+      List<Path> own;
+      try (Stream<Path> all = Files.list(summaries)) {
+        own = all.filter(f -> f.getFileName().toString().startsWith(lib + ".")).sorted().toList();
       }
-      String header =
-          String.format(
-              Locale.ROOT,
-              "{\"format\":\"deadbolt-summaries\",\"version\":1,\"methods\":%d,\"edges\":%d}%n",
-              methods,
-              edges);
-      jar(classes.resolve(lib), lib, withSummaries.resolve(lib + ".jar"), header + own);
-      jar(classes.resolve(lib), lib, without.resolve(lib + ".jar"), null);
+      jar(classes.resolve(lib), lib, withSummaries.resolve(lib + ".jar"), own);
+      jar(classes.resolve(lib), lib, without.resolve(lib + ".jar"), List.of());
     }
   }
 
@@ -305,7 +302,8 @@ public final class SummariesBenchmark {
     return file;
   }
 
-  private static void jar(Path classes, String lib, Path jar, String summaries) throws IOException {
+  private static void jar(Path classes, String lib, Path jar, List<Path> summaries)
+      throws IOException {
     try (OutputStream file = Files.newOutputStream(jar);
         JarOutputStream out = new JarOutputStream(file);
         Stream<Path> walk = Files.walk(classes)) {
@@ -314,9 +312,9 @@ public final class SummariesBenchmark {
         out.write(Files.readAllBytes(path));
         out.closeEntry();
       }
-      if (summaries != null) {
-        out.putNextEntry(new JarEntry("META-INF/deadbolt/summaries.jsonl"));
-        out.write(summaries.getBytes(StandardCharsets.UTF_8));
+      for (Path summary : summaries) {
+        out.putNextEntry(new JarEntry("META-INF/deadbolt/summaries/" + summary.getFileName()));
+        out.write(Files.readAllBytes(summary));
         out.closeEntry();
       }
     }
@@ -327,8 +325,11 @@ public final class SummariesBenchmark {
       long total = 0;
       for (Path jar : jarFiles.toList()) {
         try (java.util.zip.ZipFile zip = new java.util.zip.ZipFile(jar.toFile())) {
-          java.util.zip.ZipEntry entry = zip.getEntry("META-INF/deadbolt/summaries.jsonl");
-          total += entry == null ? 0 : entry.getSize();
+          total +=
+              zip.stream()
+                  .filter(e -> e.getName().startsWith("META-INF/deadbolt/summaries/"))
+                  .mapToLong(java.util.zip.ZipEntry::getSize)
+                  .sum();
         }
       }
       return total;

@@ -12,6 +12,7 @@ import dev.deadbolt.blocking.BlockingCause;
 import dev.deadbolt.hierarchy.LockNode;
 import dev.deadbolt.locks.AcquiredLock;
 import java.io.IOException;
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.FileSystems;
 import java.nio.file.Files;
@@ -32,39 +33,60 @@ import org.jspecify.annotations.Nullable;
  * reads classes from ({@link SummaryFile}), asked about a method only when its source is not part of
  * this compilation. Nothing is read up front: the first question about a class finds the jar or
  * directory its class file came from, through the file system javac already opened it with, and reads
- * that one's summaries file, once. A compilation whose calls reach no class of the class path reads
- * nothing; one whose class path has no summaries pays one lookup per jar or directory it calls into.
+ * that class's summaries file, once. So the cost follows the classes a compilation calls, not the size
+ * of its class path: a jar without summaries costs one lookup, the first time a call reaches it.
  *
- * <p>A file that cannot be read, or is of a newer version, is skipped with one note naming it; the
- * compile goes on as if it had none.
+ * <p>A file that cannot be read, or is of a newer version, makes its jar's summaries skipped from then
+ * on, with one note naming the jar; the compile goes on as if it had none.
  */
 public final class ClassPathSummaries {
   private static final Context.Key<ClassPathSummaries> KEY = new Context.Key<>();
 
-  /** The summaries of one jar or class directory. */
+  /** One jar or class directory. */
   private static final class Origin {
     final String name;
-    /** The file's records by key, parsed when asked about; empty once a record proved unreadable. */
-    SummaryFile.Contents contents;
+    /** Its summaries directory, or null when it has none. */
+    final @Nullable Path dir;
+    /** Set once a file of it proved unreadable: nothing more of it is used. */
+    boolean unreadable;
+
+    Origin(String name, @Nullable Path dir) {
+      this.name = name;
+      this.dir = dir;
+    }
+  }
+
+  /** The summaries of one top-level class (and its nested classes), as its file has them. */
+  private static final class ClassSummaries {
+    final Origin origin;
+    /** {@code META-INF/deadbolt/summaries/com.acme.Client.jsonl}, for a note. */
+    final String file;
+    final SummaryFile.Contents contents;
     /** Effects already made into symbols, by method key. */
     final Map<String, ModuleEffects> effects = new HashMap<>();
     /** Edges already made into symbols, on first use. */
     @Nullable List<UpstreamEdge> edges;
 
-    Origin(String name, SummaryFile.Contents contents) {
-      this.name = name;
+    ClassSummaries(Origin origin, String file, SummaryFile.Contents contents) {
+      this.origin = origin;
+      this.file = file;
       this.contents = contents;
+    }
+
+    boolean usable() {
+      return !origin.unreadable;
     }
   }
 
-  private static final SummaryFile.Contents EMPTY = new SummaryFile.Contents(Map.of(), List.of());
-  private static final Origin NONE = new Origin("", EMPTY);
+  private static final Origin NO_ORIGIN = new Origin("", null);
+  private static final ClassSummaries NONE =
+      new ClassSummaries(NO_ORIGIN, "", new SummaryFile.Contents(Map.of(), List.of()));
 
   private final Context context;
   /** By jar (its file system) or class directory (its path). */
   private final Map<Object, Origin> origins = new HashMap<>();
   /** By top-level class. */
-  private final Map<ClassSymbol, Origin> byClass = new IdentityHashMap<>();
+  private final Map<ClassSymbol, ClassSummaries> byClass = new IdentityHashMap<>();
 
   private ClassPathSummaries(Context context) {
     this.context = context;
@@ -85,16 +107,16 @@ public final class ClassPathSummaries {
     if (!(method.owner instanceof ClassSymbol owner)) {
       return null;
     }
-    Origin origin = originOf(owner);
-    if (origin.contents.methods().isEmpty()) {
+    ClassSummaries summaries = summariesOf(owner);
+    if (summaries.contents.methods().isEmpty() || !summaries.usable()) {
       return null;
     }
     String key = SummaryKeys.method(method, state.getTypes());
-    ModuleEffects known = origin.effects.get(key);
+    ModuleEffects known = summaries.effects.get(key);
     if (known != null) {
       return known;
     }
-    SummaryFile.Line line = origin.contents.methods().get(key);
+    SummaryFile.Line line = summaries.contents.methods().get(key);
     if (line == null) {
       return null;
     }
@@ -102,7 +124,7 @@ public final class ClassPathSummaries {
     try {
       recorded = SummaryFile.method(line);
     } catch (SummaryFile.Unreadable e) {
-      unreadable(origin, e);
+      unreadable(summaries.origin, summaries.file, e);
       return null;
     }
     ImmutableMap.Builder<LockNode, AcquiredLock> acquires = ImmutableMap.builder();
@@ -117,45 +139,45 @@ public final class ClassPathSummaries {
             recorded.blocks().map(c -> cause(c, state)),
             recorded.parks().map(c -> cause(c, state)),
             acquires.buildKeepingLast());
-    origin.effects.put(key, effects);
+    summaries.effects.put(key, effects);
     return effects;
   }
 
   /**
-   * The edges recorded in the jar or directory that {@code node}'s class comes from which take {@code
-   * node}, held or acquired.
+   * The edges that the compilation of {@code node}'s class recorded and that take {@code node}, held or
+   * acquired.
    */
   public List<UpstreamEdge> edgesTaking(LockNode node, VisitorState state) {
-    ClassSymbol cls =
-        node.symbol() instanceof ClassSymbol c ? c : node.symbol().enclClass();
+    ClassSymbol cls = node.symbol() instanceof ClassSymbol c ? c : node.symbol().enclClass();
     if (cls == null) {
       return List.of();
     }
-    Origin origin = originOf(cls);
-    if (origin.contents.edges().isEmpty()) {
+    ClassSummaries summaries = summariesOf(cls);
+    if (summaries.contents.edges().isEmpty() || !summaries.usable()) {
       return List.of();
     }
-    if (origin.edges == null) {
+    if (summaries.edges == null) {
       List<UpstreamEdge> edges = new ArrayList<>();
-      for (SummaryFile.Line line : origin.contents.edges()) {
+      for (SummaryFile.Line line : summaries.contents.edges()) {
         SummaryFile.Edge edge;
         try {
           edge = SummaryFile.edge(line);
         } catch (SummaryFile.Unreadable e) {
-          unreadable(origin, e);
+          unreadable(summaries.origin, summaries.file, e);
           return List.of();
         }
         LockNode held = lock(edge.held(), state);
         LockNode acquired = lock(edge.acquired(), state);
         if (held != null && acquired != null) {
           edges.add(
-              new UpstreamEdge(held, acquired, edge.method(), edge.file(), edge.line(), origin.name));
+              new UpstreamEdge(
+                  held, acquired, edge.method(), edge.file(), edge.line(), summaries.origin.name));
         }
       }
-      origin.edges = edges;
+      summaries.edges = edges;
     }
     List<UpstreamEdge> taking = new ArrayList<>();
-    for (UpstreamEdge edge : origin.edges) {
+    for (UpstreamEdge edge : summaries.edges) {
       if (edge.held().equals(node) || edge.acquired().equals(node)) {
         taking.add(edge);
       }
@@ -204,10 +226,10 @@ public final class ClassPathSummaries {
     return cls == null ? null : SummaryKeys.lockIn(cls, key);
   }
 
-  /** The summaries of the jar or directory {@code cls}'s class file was read from. */
-  private Origin originOf(ClassSymbol cls) {
+  /** The summaries of {@code cls}'s top-level class, from where its class file was read. */
+  private ClassSummaries summariesOf(ClassSymbol cls) {
     ClassSymbol top = cls.outermostClass();
-    Origin known = byClass.get(top);
+    ClassSummaries known = byClass.get(top);
     if (known == null) {
       known = read(top);
       byClass.put(top, known);
@@ -215,19 +237,47 @@ public final class ClassPathSummaries {
     return known;
   }
 
-  private Origin read(ClassSymbol top) {
+  private ClassSummaries read(ClassSymbol top) {
+    Origin origin = originOf(top);
+    if (origin.dir == null || origin.unreadable) {
+      return NONE;
+    }
+    String fileName = SummaryFile.fileName(top.flatName().toString());
+    Path file = origin.dir.resolve(fileName);
+    if (!Files.isRegularFile(file)) {
+      return NONE;
+    }
+    String shown = SummaryFile.DIRECTORY + "/" + fileName;
+    try {
+      return new ClassSummaries(
+          origin,
+          shown,
+          SummaryFile.index(new String(Files.readAllBytes(file), StandardCharsets.UTF_8)));
+    } catch (SummaryFile.Unreadable e) {
+      unreadable(origin, shown, e);
+    } catch (IOException | RuntimeException e) {
+      unreadable(origin, shown, new SummaryFile.Unreadable(e.toString(), 0));
+    }
+    return NONE;
+  }
+
+  /** The jar or directory {@code top}'s class file was read from, with its summaries directory. */
+  private Origin originOf(ClassSymbol top) {
     JavaFileObject classFile = top.classfile;
     if (classFile == null
         || classFile.getKind() != JavaFileObject.Kind.CLASS
-        || "jrt".equals(classFile.toUri().getScheme())
         || !(context.get(JavaFileManager.class) instanceof StandardJavaFileManager files)) {
-      return NONE; // compiled from source, or a class of the JDK
+      return NO_ORIGIN; // compiled from source, or not read by javac's own file manager
+    }
+    URI uri = classFile.toUri();
+    if ("jrt".equals(uri.getScheme())) {
+      return NO_ORIGIN; // a class of the JDK
     }
     Path path;
     try {
       path = files.asPath(classFile);
     } catch (RuntimeException e) {
-      return NONE; // not a file javac read from a path
+      return NO_ORIGIN; // not a file javac read from a path
     }
     Object key;
     Path root;
@@ -240,7 +290,7 @@ public final class ClassPathSummaries {
         root = root.getParent();
       }
       if (root == null) {
-        return NONE;
+        return NO_ORIGIN;
       }
       key = root;
       name = root.toString();
@@ -248,16 +298,17 @@ public final class ClassPathSummaries {
       // A jar, in the file system javac opened it with: no second opening.
       root = path.getRoot();
       if (root == null) {
-        return NONE;
+        return NO_ORIGIN;
       }
       key = path.getFileSystem();
-      String uri = classFile.toUri().toString();
-      int bang = uri.indexOf("!/");
-      name = bang > 0 ? jarName(uri.substring(0, bang)) : uri;
+      String text = uri.toString();
+      int bang = text.indexOf("!/");
+      name = bang > 0 ? jarName(text.substring(0, bang)) : text;
     }
     Origin origin = origins.get(key);
     if (origin == null) {
-      origin = load(root.resolve(SummaryFile.RESOURCE), name);
+      Path dir = root.resolve(SummaryFile.DIRECTORY);
+      origin = new Origin(name, Files.isDirectory(dir) ? dir : null);
       origins.put(key, origin);
     }
     return origin;
@@ -266,61 +317,39 @@ public final class ClassPathSummaries {
   private static String jarName(String jarUri) {
     String uri = jarUri.startsWith("jar:") ? jarUri.substring(4) : jarUri;
     try {
-      return Path.of(java.net.URI.create(uri)).toString();
+      return Path.of(URI.create(uri)).toString();
     } catch (RuntimeException e) {
       return uri;
     }
   }
 
-  private Origin load(Path file, String name) {
-    if (!Files.isRegularFile(file)) {
-      return NONE;
-    }
-    try {
-      return new Origin(
-          name, SummaryFile.index(new String(Files.readAllBytes(file), StandardCharsets.UTF_8)));
-    } catch (SummaryFile.Unreadable e) {
-      unreadable(new Origin(name, EMPTY), e);
-    } catch (IOException | RuntimeException e) {
-      note(
-          "Deadbolt: cannot read the method summaries in "
-              + name
-              + " ("
-              + SummaryFile.RESOURCE
-              + ": "
-              + e
-              + "); calls into it are analysed without them");
-    }
-    return NONE;
-  }
-
   /**
-   * One note for the file, and none of its summaries used from now on (those used before stay: a
-   * record is read whole or not at all).
+   * One note for the jar or directory, and none of its summaries used from now on (those used before
+   * stay: each record is read whole or not at all).
    */
-  private void unreadable(Origin origin, SummaryFile.Unreadable e) {
-    origin.contents = EMPTY;
-    origin.effects.clear();
-    origin.edges = List.of();
-    String name = origin.name;
+  private void unreadable(Origin origin, String file, SummaryFile.Unreadable e) {
+    if (origin.unreadable) {
+      return;
+    }
+    origin.unreadable = true;
     note(
-          e.newerVersion > 0
-              ? "Deadbolt: the method summaries in "
-                  + name
-                  + " are "
-                  + SummaryFile.FORMAT
-                  + " version "
-                  + e.newerVersion
-                  + ", newer than this Deadbolt reads ("
-                  + SummaryFile.VERSION
-                  + "); calls into it are analysed without them"
-              : "Deadbolt: cannot read the method summaries in "
-                  + name
-                  + " ("
-                  + SummaryFile.RESOURCE
-                  + ", "
-                  + e.getMessage()
-                  + "); calls into it are analysed without them");
+        e.newerVersion > 0
+            ? "Deadbolt: the method summaries in "
+                + origin.name
+                + " are "
+                + SummaryFile.FORMAT
+                + " version "
+                + e.newerVersion
+                + ", newer than this Deadbolt reads ("
+                + SummaryFile.VERSION
+                + "); calls into it are analysed without them"
+            : "Deadbolt: cannot read the method summaries in "
+                + origin.name
+                + " ("
+                + file
+                + ", "
+                + e.getMessage()
+                + "); calls into it are analysed without them");
   }
 
   /** A javac note, not a warning: a build with {@code -Werror} goes on. */

@@ -7,15 +7,24 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * The summaries file a compilation leaves in its class output, {@value #RESOURCE}: format {@value
- * #FORMAT}, version {@value #VERSION}, JSON Lines (docs/report-format.md). This class reads one into
- * plain strings; {@link ClassPathSummaries} turns them into symbols on demand.
+ * The summaries files a compilation leaves in its class output, one per top-level class that has
+ * something to say, {@value #DIRECTORY}{@code /<binary name>.jsonl}: format {@value #FORMAT}, version
+ * {@value #VERSION}, JSON Lines (docs/report-format.md). This class reads one into plain strings; {@link
+ * ClassPathSummaries} turns them into symbols on demand.
  */
 final class SummaryFile {
   static final String FORMAT = "deadbolt-summaries";
   static final int VERSION = 1;
-  /** Where in a class output directory or jar; META-INF is not a package, so no module sees it as one. */
-  static final String RESOURCE = "META-INF/deadbolt/summaries.jsonl";
+  /**
+   * Where in a class output directory or jar. META-INF is not a package, so no module system sees one
+   * here; one file per class, so a compilation reads what it calls, not the whole class path.
+   */
+  static final String DIRECTORY = "META-INF/deadbolt/summaries";
+
+  /** The file of a top-level class, by its binary name. */
+  static String fileName(String binaryName) {
+    return binaryName + ".jsonl";
+  }
 
   /** A way of blocking or parking: the chain inside the compilation that wrote it, and the call. */
   record Cause(List<String> chain, String call, String reason, boolean conditional, List<String> held) {}

@@ -31,16 +31,21 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import javax.lang.model.element.Element;
 import javax.tools.FileObject;
 import javax.tools.JavaFileManager;
 import javax.tools.JavaFileObject;
+import javax.tools.StandardJavaFileManager;
 import javax.tools.StandardLocation;
 
 /**
- * Writes what this compilation learned about its methods into its class output, {@value
- * SummaryFile#RESOURCE}, so that it travels in the jar to the compilations that call them ({@link
+ * Writes what this compilation learned about its methods into its class output, one file per
+ * top-level class in {@value SummaryFile#DIRECTORY}, so that it travels in the jar to the compilations that call them ({@link
  * ClassPathSummaries}): for every method another compilation can call (not private, in a class that is
  * neither private nor local) whose running blocks, parks on a lock or acquires locks, and the
  * compilation's lock-acquisition edges.
@@ -125,11 +130,21 @@ public final class SummaryWriter {
       return;
     }
     try {
-      String text = render();
-      FileObject out =
-          files.getFileForOutput(StandardLocation.CLASS_OUTPUT, "", SummaryFile.RESOURCE, null);
-      try (Writer writer = out.openWriter()) {
-        writer.write(text);
+      for (Map.Entry<ClassSymbol, String> file : render().entrySet()) {
+        String name =
+            SummaryFile.DIRECTORY + "/" + SummaryFile.fileName(file.getKey().flatName().toString());
+        if (file.getValue() != null) {
+          FileObject out = files.getFileForOutput(StandardLocation.CLASS_OUTPUT, "", name, null);
+          try (Writer writer = out.openWriter()) {
+            writer.write(file.getValue());
+          }
+        } else if (files instanceof StandardJavaFileManager standard) {
+          // Nothing to say of the class now: a file from an earlier compile of it would be stale.
+          Iterable<? extends Path> output = standard.getLocationAsPaths(StandardLocation.CLASS_OUTPUT);
+          for (Path dir : output == null ? List.<Path>of() : output) {
+            Files.deleteIfExists(dir.resolve(name));
+          }
+        }
       }
     } catch (IOException | RuntimeException | StackOverflowError e) {
       // (A module-oriented output, or a bug here: the compile goes on, calls into it unsummarized.)
@@ -140,22 +155,31 @@ public final class SummaryWriter {
             new JCDiagnostic.Note(
                 "compiler",
                 "proc.messager",
-                "Deadbolt: cannot write the method summaries ("
-                    + SummaryFile.RESOURCE
-                    + "): "
-                    + e));
+                "Deadbolt: cannot write the method summaries (" + SummaryFile.DIRECTORY + "): " + e));
       } finally {
         log.useSource(source);
       }
     }
   }
 
-  /** The file: header, methods by key, then edges in the order observed. */
-  String render() {
+  /**
+   * Each top-level class of the compilation, with its file (header, methods by key, then the edges
+   * that take one of its locks, in the order observed), or null when it has nothing to say.
+   */
+  Map<ClassSymbol, String> render() {
     BlockingCalls blockingCalls = analyses.blockingCalls();
-    Map<String, Json> methods = new TreeMap<>();
-    for (ClassSymbol cls : CompiledClasses.all(state)) {
-      if (!visibleOutside(cls)) {
+    Map<ClassSymbol, Map<String, Json>> methods = new LinkedHashMap<>();
+    Map<ClassSymbol, List<Json>> edges = new HashMap<>();
+    List<ClassSymbol> compiled = CompiledClasses.all(state);
+    for (ClassSymbol cls : compiled) {
+      if (cls.owner instanceof PackageSymbol) {
+        methods.put(cls, new TreeMap<>());
+        edges.put(cls, new ArrayList<>());
+      }
+    }
+    for (ClassSymbol cls : compiled) {
+      Map<String, Json> records = methods.get(cls.outermostClass());
+      if (records == null || !visibleOutside(cls)) {
         continue;
       }
       for (Symbol member : cls.members().getSymbols()) {
@@ -189,35 +213,58 @@ public final class SummaryWriter {
           }
           record.put("acquires", acquires);
         }
-        methods.put(key, record);
+        records.put(key, record);
       }
     }
-    List<Json> edges = new ArrayList<>();
     for (ObservedLockOrder.Observed edge : ObservedLockOrder.of(state, analyses).all()) {
-      edges.add(
+      Json record =
           Json.object()
               .put("kind", "edge")
               .put("held", SummaryKeys.lock(edge.held()))
               .put("acquired", SummaryKeys.lock(edge.acquired()))
               .put("method", edge.site().method())
               .put("file", edge.site().file())
-              .put("line", edge.site().line()));
+              .put("line", edge.site().line());
+      // In the file of each lock's class, where a compilation that meets the lock looks.
+      ClassSymbol held = classOf(edge.held());
+      ClassSymbol acquired = classOf(edge.acquired());
+      if (edges.containsKey(held)) {
+        edges.get(held).add(record);
+      }
+      if (acquired != held && edges.containsKey(acquired)) {
+        edges.get(acquired).add(record);
+      }
     }
-    StringBuilder out = new StringBuilder();
-    out.append(
-            Json.object()
-                .put("format", SummaryFile.FORMAT)
-                .put("version", SummaryFile.VERSION)
-                .put("methods", methods.size())
-                .put("edges", edges.size()))
-        .append('\n');
-    for (Json method : methods.values()) {
-      out.append(method).append('\n');
+    Map<ClassSymbol, String> files = new LinkedHashMap<>();
+    for (Map.Entry<ClassSymbol, Map<String, Json>> cls : methods.entrySet()) {
+      List<Json> itsEdges = edges.get(cls.getKey());
+      if (cls.getValue().isEmpty() && itsEdges.isEmpty()) {
+        files.put(cls.getKey(), null);
+        continue;
+      }
+      StringBuilder out = new StringBuilder();
+      out.append(
+              Json.object()
+                  .put("format", SummaryFile.FORMAT)
+                  .put("version", SummaryFile.VERSION)
+                  .put("methods", cls.getValue().size())
+                  .put("edges", itsEdges.size()))
+          .append('\n');
+      for (Json method : cls.getValue().values()) {
+        out.append(method).append('\n');
+      }
+      for (Json edge : itsEdges) {
+        out.append(edge).append('\n');
+      }
+      files.put(cls.getKey(), out.toString());
     }
-    for (Json edge : edges) {
-      out.append(edge).append('\n');
-    }
-    return out.toString();
+    return files;
+  }
+
+  /** The top-level class a lock is declared in. */
+  private static ClassSymbol classOf(LockNode node) {
+    Symbol symbol = node.kind() == LockNode.Kind.FIELD ? node.symbol().owner : node.symbol();
+    return ((ClassSymbol) symbol).outermostClass();
   }
 
   private static Json cause(BlockingCause cause) {

@@ -144,8 +144,12 @@ public class FindingsReportTest {
     JavacWithPlugin.compile("Poller", POLLER, CHECKS, classes);
     try (Stream<Path> files = Files.walk(classes.toPath())) {
       // (Only the method summaries, which every compile leaves in its class output for the next.)
-      assertThat(files.filter(f -> f.toString().endsWith(".jsonl")).toList())
-          .containsExactly(classes.toPath().resolve("META-INF/deadbolt/summaries.jsonl"));
+      Path summaries = classes.toPath().resolve("META-INF/deadbolt/summaries");
+      assertThat(
+              files
+                  .filter(f -> f.toString().endsWith(".jsonl") && !f.startsWith(summaries))
+                  .toList())
+          .isEmpty();
     }
   }
 

@@ -124,10 +124,13 @@ public class ModuleSummariesTest {
   @Test
   public void chainContinuesIntoTheJarOfTheOtherModule() throws IOException {
     Path core = compileCore();
-    String summaries = Files.readString(core.resolve("META-INF/deadbolt/summaries.jsonl"));
+    String summaries = Files.readString(core.resolve("META-INF/deadbolt/summaries/core.Client.jsonl"));
     assertThat(summaries).startsWith("{\"format\":\"deadbolt-summaries\",\"version\":1,");
     assertThat(summaries).contains("\"key\":\"core.Client#fetch()Ljava/lang/String;\"");
     assertThat(summaries).doesNotContain("hidden"); // private: no other compilation calls it
+    // One file per class with something to say: an interface of abstract methods has nothing.
+    assertThat(Files.exists(core.resolve("META-INF/deadbolt/summaries/core.Http.jsonl"))).isTrue();
+    assertThat(Files.exists(core.resolve("META-INF/deadbolt/summaries/core.Fetcher.jsonl"))).isFalse();
     Path jar = jar(core, "core.jar");
 
     Result app = compile(Map.of("app/Service.java", APP), List.of(jar), CHECKS);
@@ -264,7 +267,11 @@ public class ModuleSummariesTest {
   @Test
   public void jarWithoutSummariesIsSilent() throws IOException {
     Path core = compileCore();
-    Files.delete(core.resolve("META-INF/deadbolt/summaries.jsonl"));
+    try (Stream<Path> files = Files.walk(core.resolve("META-INF"))) {
+      for (Path file : files.sorted(java.util.Comparator.reverseOrder()).toList()) {
+        Files.delete(file);
+      }
+    }
     Result app = compile(Map.of("app/Service.java", APP), List.of(jar(core, "core.jar")), CHECKS);
     assertThat(app.ok()).isTrue();
     assertThat(app.diagnostics()).isEmpty(); // nothing known of fetch(), and no note
@@ -273,7 +280,7 @@ public class ModuleSummariesTest {
   @Test
   public void corruptSummariesAreOneNoteNamingTheJarEvenWithWerror() throws IOException {
     Path core = compileCore();
-    Path file = core.resolve("META-INF/deadbolt/summaries.jsonl");
+    Path file = core.resolve("META-INF/deadbolt/summaries/core.Client.jsonl");
     List<String> lines = new ArrayList<>(Files.readAllLines(file));
     lines.add("{\"kind\":\"method\",\"key\":");
     Files.write(file, lines);
@@ -298,7 +305,7 @@ public class ModuleSummariesTest {
   @Test
   public void corruptSummariesStillLetTheCompileReportWhatItKnows() throws IOException {
     Path core = compileCore();
-    Files.writeString(core.resolve("META-INF/deadbolt/summaries.jsonl"), "not json\n");
+    Files.writeString(core.resolve("META-INF/deadbolt/summaries/core.Client.jsonl"), "not json\n");
     Result app = compile(Map.of("app/Service.java", APP), List.of(jar(core, "core.jar")), CHECKS);
     assertThat(app.ok()).isTrue();
     assertThat(app.diagnostics()).hasSize(1);
@@ -309,7 +316,7 @@ public class ModuleSummariesTest {
   @Test
   public void aBrokenRecordIsOneNoteWhenItIsAskedAbout() throws IOException {
     Path core = compileCore();
-    Path file = core.resolve("META-INF/deadbolt/summaries.jsonl");
+    Path file = core.resolve("META-INF/deadbolt/summaries/core.Client.jsonl");
     List<String> lines = new ArrayList<>(Files.readAllLines(file));
     int fetch = -1;
     for (int i = 0; i < lines.size(); i++) {
@@ -331,7 +338,7 @@ public class ModuleSummariesTest {
   @Test
   public void aFileCutShortIsOneNote() throws IOException {
     Path core = compileCore();
-    Path file = core.resolve("META-INF/deadbolt/summaries.jsonl");
+    Path file = core.resolve("META-INF/deadbolt/summaries/core.Client.jsonl");
     List<String> lines = new ArrayList<>(Files.readAllLines(file));
     Files.write(file, lines.subList(0, lines.size() - 1));
     Result app = compile(Map.of("app/Service.java", APP), List.of(jar(core, "core.jar")), CHECKS);
@@ -343,7 +350,7 @@ public class ModuleSummariesTest {
   @Test
   public void newerFormatIsOneNoteNamingTheJar() throws IOException {
     Path core = compileCore();
-    Path file = core.resolve("META-INF/deadbolt/summaries.jsonl");
+    Path file = core.resolve("META-INF/deadbolt/summaries/core.Client.jsonl");
     String text = Files.readString(file).replace("\"version\":1,", "\"version\":7,");
     Files.writeString(file, text);
     Result app = compile(Map.of("app/Service.java", APP), List.of(jar(core, "core-2.jar")), CHECKS);
@@ -362,6 +369,20 @@ public class ModuleSummariesTest {
     assertThat(app.diagnostics().get(0)).contains("`Client.fetch() -> Http.get() -> Thread.sleep()`");
   }
 
+  @Test
+  public void aClassThatNoLongerBlocksLosesItsFileWhenCompiledAgain() throws IOException {
+    Path out = temp.newFolder().toPath();
+    Path file = out.resolve("META-INF/deadbolt/summaries/core.Client.jsonl");
+    assertThat(compileInto(out, CORE).ok()).isTrue();
+    assertThat(Files.exists(file)).isTrue();
+    Map<String, String> quiet = new java.util.HashMap<>(CORE);
+    quiet.put(
+        "core/Http.java",
+        "package core; class Http { static String get() { return \"\"; } }");
+    assertThat(compileInto(out, quiet).ok()).isTrue();
+    assertThat(Files.exists(file)).isFalse();
+  }
+
   // ---- two compilations --------------------------------------------------------------------------
 
   private Path compileCore() throws IOException {
@@ -372,10 +393,22 @@ public class ModuleSummariesTest {
 
   record Result(boolean ok, List<String> diagnostics, List<Long> lines, Path out) {}
 
+  private Result compileInto(Path out, Map<String, String> sources) {
+    return compile(out, sources, List.of(), CHECKS);
+  }
+
   private Result compile(
       Map<String, String> sources, List<Path> classPath, String errorProneArgs, String... javacArgs)
       throws IOException {
-    Path out = temp.newFolder().toPath();
+    return compile(temp.newFolder().toPath(), sources, classPath, errorProneArgs, javacArgs);
+  }
+
+  private static Result compile(
+      Path out,
+      Map<String, String> sources,
+      List<Path> classPath,
+      String errorProneArgs,
+      String... javacArgs) {
     JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
     DiagnosticCollector<JavaFileObject> diagnostics = new DiagnosticCollector<>();
     String testClassPath = System.getProperty("java.class.path");
