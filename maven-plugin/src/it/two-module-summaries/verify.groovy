@@ -26,12 +26,17 @@ runs.take(2).each { run ->
 ['serial', 'parallel'].each { out ->
   def jar = new File(basedir, "core/${out}/core-1.0.jar")
   new ZipFile(jar).withCloseable { zip ->
-    def entry = zip.getEntry('META-INF/deadbolt/summaries.jsonl')
-    assert entry != null : "${jar} carries no summaries"
-    def lines = zip.getInputStream(entry).text.readLines()
-    assert lines[0] == '{"format":"deadbolt-summaries","version":1}'
-    assert lines.any { it.contains('"key":"com.acme.core.Client#fetch(Ljava/lang/String;)Ljava/lang/String;"') }
-    assert lines.any { it.contains('"kind":"edge"') && it.contains('"held":"com.acme.core.Ledger#accounts"') }
+    def text = { name ->
+      def entry = zip.getEntry("META-INF/deadbolt/summaries/${name}.jsonl")
+      assert entry != null : "${jar} carries no summaries of ${name}"
+      zip.getInputStream(entry).text.readLines()
+    }
+    def client = text('com.acme.core.Client')
+    assert client[0] == '{"format":"deadbolt-summaries","version":1,"methods":1,"edges":0}'
+    assert client[1].contains('"key":"com.acme.core.Client#fetch(Ljava/lang/String;)Ljava/lang/String;"')
+    assert text('com.acme.core.Ledger').any { it.contains('"kind":"edge"') && it.contains('"held":"com.acme.core.Ledger#accounts"') }
+    // An interface of abstract methods has nothing to say (until dispatch gives them summaries).
+    assert zip.getEntry('META-INF/deadbolt/summaries/com.acme.core.PriceSource.jsonl') == null
   }
 }
 
@@ -45,6 +50,6 @@ assert texts.any { it.contains(quotes) } : texts
 // (deadbolt:check words the cycle as found across modules, naming core; once.)
 assert results.count { it.get('ruleId').asString == 'LockOrderInversion' } == 1
 assert texts.any { it.contains('but Ledger.post() (Ledger.java:10, module core) acquires them in the opposite order') } : texts
-assert new File(basedir, 'core/analyze/deadbolt/analyze-classes/META-INF/deadbolt/summaries.jsonl').isFile()
+assert new File(basedir, 'core/analyze/deadbolt/analyze-classes/META-INF/deadbolt/summaries/com.acme.core.Client.jsonl').isFile()
 assert !new File(basedir, 'core/analyze/classes/META-INF/deadbolt').exists()
 return true

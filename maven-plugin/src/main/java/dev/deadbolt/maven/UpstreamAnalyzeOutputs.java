@@ -11,7 +11,7 @@ import org.apache.maven.project.MavenProject;
 /**
  * For {@code deadbolt:analyze} in a multi-module build: the scratch class directories that analyze
  * wrote for the modules this one depends on. Each holds its module's method summaries
- * (META-INF/deadbolt/summaries.jsonl, docs/report-format.md), which the module's own output lacks when
+ * (META-INF/deadbolt/summaries/, docs/report-format.md), which the module's own output lacks when
  * its compile does not run Deadbolt. Put before the class path, they let this module's scratch compile
  * follow calls into those modules as a compile with Error Prone configured would (their classes are the
  * same ones, compiled from the same sources).
