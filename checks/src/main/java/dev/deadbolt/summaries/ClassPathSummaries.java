@@ -228,7 +228,10 @@ public final class ClassPathSummaries {
 
   /** The summaries of {@code cls}'s top-level class, from where its class file was read. */
   private ClassSummaries summariesOf(ClassSymbol cls) {
-    ClassSymbol top = cls.outermostClass();
+    ClassSymbol top = SummaryKeys.topLevel(cls);
+    if (top == null) {
+      return NONE; // an array's members, a local class: nothing another compilation names
+    }
     ClassSummaries known = byClass.get(top);
     if (known == null) {
       known = read(top);

@@ -3,10 +3,12 @@ package dev.deadbolt.summaries;
 import com.sun.tools.javac.code.Symbol;
 import com.sun.tools.javac.code.Symbol.ClassSymbol;
 import com.sun.tools.javac.code.Symbol.MethodSymbol;
+import com.sun.tools.javac.code.Symbol.PackageSymbol;
 import com.sun.tools.javac.code.Symbol.VarSymbol;
 import com.sun.tools.javac.code.Type;
 import com.sun.tools.javac.code.Types;
 import dev.deadbolt.hierarchy.LockNode;
+import org.jspecify.annotations.Nullable;
 
 /**
  * How a summaries file names methods and locks, so that a later compilation can match them to the
@@ -59,6 +61,22 @@ final class SummaryKeys {
         }
       }
     }
+  }
+
+  /**
+   * The top-level class around {@code cls}, or null when there is none ({@code outermostClass()}
+   * assumes one and fails on the class javac makes for arrays).
+   */
+  @Nullable
+  static ClassSymbol topLevel(Symbol cls) {
+    Symbol s = cls;
+    while (!(s.owner instanceof PackageSymbol)) {
+      if (!(s.owner instanceof ClassSymbol outer)) {
+        return null;
+      }
+      s = outer;
+    }
+    return s instanceof ClassSymbol top ? top : null;
   }
 
   static String lock(LockNode node) {

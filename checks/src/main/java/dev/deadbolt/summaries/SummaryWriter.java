@@ -42,6 +42,7 @@ import javax.tools.JavaFileManager;
 import javax.tools.JavaFileObject;
 import javax.tools.StandardJavaFileManager;
 import javax.tools.StandardLocation;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Writes what this compilation learned about its methods into its class output, one file per
@@ -178,7 +179,7 @@ public final class SummaryWriter {
       }
     }
     for (ClassSymbol cls : compiled) {
-      Map<String, Json> records = methods.get(cls.outermostClass());
+      Map<String, Json> records = methods.get(SummaryKeys.topLevel(cls));
       if (records == null || !visibleOutside(cls)) {
         continue;
       }
@@ -228,10 +229,10 @@ public final class SummaryWriter {
       // In the file of each lock's class, where a compilation that meets the lock looks.
       ClassSymbol held = classOf(edge.held());
       ClassSymbol acquired = classOf(edge.acquired());
-      if (edges.containsKey(held)) {
+      if (held != null && edges.containsKey(held)) {
         edges.get(held).add(record);
       }
-      if (acquired != held && edges.containsKey(acquired)) {
+      if (acquired != null && acquired != held && edges.containsKey(acquired)) {
         edges.get(acquired).add(record);
       }
     }
@@ -262,9 +263,10 @@ public final class SummaryWriter {
   }
 
   /** The top-level class a lock is declared in. */
+  @Nullable
   private static ClassSymbol classOf(LockNode node) {
-    Symbol symbol = node.kind() == LockNode.Kind.FIELD ? node.symbol().owner : node.symbol();
-    return ((ClassSymbol) symbol).outermostClass();
+    return SummaryKeys.topLevel(
+        node.kind() == LockNode.Kind.FIELD ? node.symbol().owner : node.symbol());
   }
 
   private static Json cause(BlockingCause cause) {

@@ -370,6 +370,28 @@ public class ModuleSummariesTest {
   }
 
   @Test
+  public void callsOfArrayAndJdkMethodsHaveNoSummariesToLookFor() throws IOException {
+    Path jar = jar(compileCore(), "core.jar");
+    Result app =
+        compile(
+            Map.of(
+                "app/Arrays.java",
+                """
+                package app;
+                public class Arrays {
+                  public synchronized int[] copy(int[] a) {
+                    String.valueOf(a.length);
+                    return a.clone();
+                  }
+                }
+                """),
+            List.of(jar),
+            CHECKS);
+    assertThat(app.ok()).isTrue();
+    assertThat(app.diagnostics()).isEmpty();
+  }
+
+  @Test
   public void aClassThatNoLongerBlocksLosesItsFileWhenCompiledAgain() throws IOException {
     Path out = temp.newFolder().toPath();
     Path file = out.resolve("META-INF/deadbolt/summaries/core.Client.jsonl");
