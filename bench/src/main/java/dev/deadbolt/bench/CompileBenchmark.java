@@ -93,6 +93,12 @@ public final class CompileBenchmark {
    */
   private static int summariesJars;
 
+  /**
+   * With {@code --summaries-writer N}: instead, what writing the method summaries adds to compiling N
+   * generated classes ({@link SummaryWriterCost}).
+   */
+  private static int summariesWriter;
+
   private static final String[] JVM_FLAGS = {
     "--add-exports=jdk.compiler/com.sun.tools.javac.api=ALL-UNNAMED",
     "--add-exports=jdk.compiler/com.sun.tools.javac.file=ALL-UNNAMED",
@@ -156,6 +162,7 @@ public final class CompileBenchmark {
         case "--deadbolt-loaded-once" -> deadboltLoadedOnce = Boolean.parseBoolean(args[i + 1]);
         case "--walk-rounds" -> walkRounds = Integer.parseInt(args[i + 1]);
         case "--summaries-jars" -> summariesJars = Integer.parseInt(args[i + 1]);
+        case "--summaries-writer" -> summariesWriter = Integer.parseInt(args[i + 1]);
         case "--module" -> modules.add(RealModule.ofMavenModule(Path.of(args[i + 1])));
         case "--sources" ->
             Arrays.stream(args[i + 1].split(File.pathSeparator)).map(Path::of).forEach(looseSources::add);
@@ -178,6 +185,18 @@ public final class CompileBenchmark {
     }
     if (walkRounds > 0) {
       timeWalks(sizes, jdk, work, walkRounds, withDeadbolt);
+      return;
+    }
+    if (summariesWriter > 0) {
+      List<String> command = new ArrayList<>();
+      command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+      command.addAll(List.of(JVM_FLAGS));
+      command.addAll(List.of("-cp", withDeadbolt, SummaryWriterCost.class.getName()));
+      command.addAll(
+          List.of(String.valueOf(summariesWriter), String.valueOf(rounds), work.toString()));
+      if (new ProcessBuilder(command).inheritIO().start().waitFor() != 0) {
+        throw new IllegalStateException("the summaries writer benchmark failed");
+      }
       return;
     }
     if (summariesJars > 0) {

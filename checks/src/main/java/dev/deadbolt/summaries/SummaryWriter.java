@@ -34,6 +34,7 @@ import java.util.TreeMap;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import javax.lang.model.element.Element;
@@ -47,9 +48,8 @@ import org.jspecify.annotations.Nullable;
 /**
  * Writes what this compilation learned about its methods into its class output, one file per
  * top-level class in {@value SummaryFile#DIRECTORY}, so that it travels in the jar to the compilations that call them ({@link
- * ClassPathSummaries}): for every method another compilation can call (not private, in a class that is
- * neither private nor local) whose running blocks, parks on a lock or acquires locks, and the
- * compilation's lock-acquisition edges.
+ * ClassPathSummaries}): for every method of the module's API (public or protected, in classes that are)
+ * whose running blocks, parks on a lock or acquires locks, and the compilation's lock-acquisition edges.
  *
  * <p>Written once, when every class of the compilation has been analysed (its last {@code ANALYZE}
  * event; javac has not lowered any tree yet under {@code -XDcompilePolicy=simple}), so the summaries the
@@ -131,19 +131,28 @@ public final class SummaryWriter {
       return;
     }
     try {
-      for (Map.Entry<ClassSymbol, String> file : render().entrySet()) {
-        String name =
-            SummaryFile.DIRECTORY + "/" + SummaryFile.fileName(file.getKey().flatName().toString());
-        if (file.getValue() != null) {
-          FileObject out = files.getFileForOutput(StandardLocation.CLASS_OUTPUT, "", name, null);
+      Map<ClassSymbol, String> rendered = render();
+      Path dir = outputDirectory(files);
+      if (dir != null) {
+        Files.createDirectories(dir);
+      }
+      for (Map.Entry<ClassSymbol, String> file : rendered.entrySet()) {
+        String name = SummaryFile.fileName(file.getKey().flatName().toString());
+        if (dir != null) {
+          // Straight to the file: javac's file objects cost several times more per small file.
+          Path path = dir.resolve(name);
+          if (file.getValue() != null) {
+            Files.write(path, file.getValue().getBytes(StandardCharsets.UTF_8));
+          } else {
+            // Nothing to say of the class now: a file from an earlier compile of it would be stale.
+            Files.deleteIfExists(path);
+          }
+        } else if (file.getValue() != null) {
+          FileObject out =
+              files.getFileForOutput(
+                  StandardLocation.CLASS_OUTPUT, "", SummaryFile.DIRECTORY + "/" + name, null);
           try (Writer writer = out.openWriter()) {
             writer.write(file.getValue());
-          }
-        } else if (files instanceof StandardJavaFileManager standard) {
-          // Nothing to say of the class now: a file from an earlier compile of it would be stale.
-          Iterable<? extends Path> output = standard.getLocationAsPaths(StandardLocation.CLASS_OUTPUT);
-          for (Path dir : output == null ? List.<Path>of() : output) {
-            Files.deleteIfExists(dir.resolve(name));
           }
         }
       }
@@ -163,6 +172,24 @@ public final class SummaryWriter {
     }
   }
 
+  /** The summaries directory in the class output, when the output is one directory; else null. */
+  @Nullable
+  private static Path outputDirectory(JavaFileManager files) {
+    if (!(files instanceof StandardJavaFileManager standard)) {
+      return null;
+    }
+    Iterable<? extends Path> output = standard.getLocationAsPaths(StandardLocation.CLASS_OUTPUT);
+    if (output == null) {
+      return null;
+    }
+    java.util.Iterator<? extends Path> paths = output.iterator();
+    if (!paths.hasNext()) {
+      return null;
+    }
+    Path first = paths.next();
+    return paths.hasNext() ? null : first.resolve(SummaryFile.DIRECTORY);
+  }
+
   /**
    * Each top-level class of the compilation, with its file (header, methods by key, then the edges
    * that take one of its locks, in the order observed), or null when it has nothing to say.
@@ -180,12 +207,12 @@ public final class SummaryWriter {
     }
     for (ClassSymbol cls : compiled) {
       Map<String, Json> records = methods.get(SummaryKeys.topLevel(cls));
-      if (records == null || !visibleOutside(cls)) {
+      if (records == null || !isApi(cls)) {
         continue;
       }
       for (Symbol member : cls.members().getSymbols()) {
         if (!(member instanceof MethodSymbol method)
-            || method.isPrivate()
+            || !isApi(method)
             || (method.flags() & Flags.SYNTHETIC) != 0) {
           continue;
         }
@@ -297,13 +324,19 @@ public final class SummaryWriter {
     return names;
   }
 
-  /** A class another compilation can name: no private or local class around it. */
-  private static boolean visibleOutside(ClassSymbol cls) {
-    for (Symbol s = cls; s instanceof ClassSymbol c; s = s.owner) {
-      if (c.isPrivate()
-          || c.isAnonymous()
-          || !(c.owner instanceof ClassSymbol || c.owner instanceof PackageSymbol)) {
+  /**
+   * A class or method of the module's API: public or protected, in classes that all are. Package-private
+   * members could be called from another compilation of the same package (a module's tests), but
+   * summarizing every method the checks never asked about costs a compile more than it is worth; the
+   * chains through them are in the API methods' summaries all the same.
+   */
+  private static boolean isApi(Symbol symbol) {
+    for (Symbol s = symbol; !(s instanceof PackageSymbol); s = s.owner) {
+      if (s == null || (s.flags() & (Flags.PUBLIC | Flags.PROTECTED)) == 0) {
         return false;
+      }
+      if (s != symbol && !(s instanceof ClassSymbol)) {
+        return false; // a local or anonymous class
       }
     }
     return true;
