@@ -87,6 +87,18 @@ public final class CompileBenchmark {
    */
   private static int walkRounds;
 
+  /**
+   * With {@code --summaries-jars N}: instead of compiling, times reading the method summaries of a
+   * class path of N jars ({@link SummariesBenchmark}).
+   */
+  private static int summariesJars;
+
+  /**
+   * With {@code --summaries-writer N}: instead, what writing the method summaries adds to compiling N
+   * generated classes ({@link SummaryWriterCost}).
+   */
+  private static int summariesWriter;
+
   private static final String[] JVM_FLAGS = {
     "--add-exports=jdk.compiler/com.sun.tools.javac.api=ALL-UNNAMED",
     "--add-exports=jdk.compiler/com.sun.tools.javac.file=ALL-UNNAMED",
@@ -149,6 +161,8 @@ public final class CompileBenchmark {
         case "--sample-ms" -> sampleMs = Integer.parseInt(args[i + 1]);
         case "--deadbolt-loaded-once" -> deadboltLoadedOnce = Boolean.parseBoolean(args[i + 1]);
         case "--walk-rounds" -> walkRounds = Integer.parseInt(args[i + 1]);
+        case "--summaries-jars" -> summariesJars = Integer.parseInt(args[i + 1]);
+        case "--summaries-writer" -> summariesWriter = Integer.parseInt(args[i + 1]);
         case "--module" -> modules.add(RealModule.ofMavenModule(Path.of(args[i + 1])));
         case "--sources" ->
             Arrays.stream(args[i + 1].split(File.pathSeparator)).map(Path::of).forEach(looseSources::add);
@@ -171,6 +185,34 @@ public final class CompileBenchmark {
     }
     if (walkRounds > 0) {
       timeWalks(sizes, jdk, work, walkRounds, withDeadbolt);
+      return;
+    }
+    if (summariesWriter > 0) {
+      List<String> command = new ArrayList<>();
+      command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+      command.addAll(List.of(JVM_FLAGS));
+      command.addAll(List.of("-cp", withDeadbolt, SummaryWriterCost.class.getName()));
+      command.addAll(
+          List.of(String.valueOf(summariesWriter), String.valueOf(rounds), work.toString()));
+      if (new ProcessBuilder(command).inheritIO().start().waitFor() != 0) {
+        throw new IllegalStateException("the summaries writer benchmark failed");
+      }
+      return;
+    }
+    if (summariesJars > 0) {
+      // Instead: reading the method summaries of a class path of that many jars (SummariesBenchmark).
+      List<String> command = new ArrayList<>();
+      command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+      command.addAll(List.of(JVM_FLAGS));
+      command.addAll(List.of("-cp", withDeadbolt, SummariesBenchmark.class.getName()));
+      command.addAll(
+          List.of(
+              "--jars", String.valueOf(summariesJars),
+              "--rounds", String.valueOf(Math.max(rounds, 7)),
+              "--work", work.resolve("summaries").toString()));
+      if (new ProcessBuilder(command).inheritIO().start().waitFor() != 0) {
+        throw new IllegalStateException("the summaries benchmark failed");
+      }
       return;
     }
     // Real modules first: they are what users compile, and the budget is judged on them.

@@ -26,6 +26,7 @@ import dev.deadbolt.locks.LockId;
 import dev.deadbolt.locks.LockOperation;
 import dev.deadbolt.locks.LockResolver;
 import dev.deadbolt.locks.LockTakers;
+import dev.deadbolt.summaries.ModuleEffects;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -150,6 +151,16 @@ public final class BlockingCalls {
     }
     return acquired.buildKeepingLast();
   }
+
+  // ---- Summaries across compilations (#19): what the summaries file records of a method ----------
+
+  /** What running {@code method}, compiled from source here, can do: for the summaries file. */
+  public ModuleEffects effectsOf(MethodSymbol method) {
+    MethodSummaries.Summary summary = summaries.summaryOf(method);
+    return new ModuleEffects(summary.blocks(), summary.parks(), summary.acquires());
+  }
+
+  // ------------------------------------------------------------------------------------------------
 
   /** The catalog or annotation says this very call blocks. */
   Optional<BlockingCause> directCause(

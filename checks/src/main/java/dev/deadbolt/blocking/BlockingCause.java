@@ -120,7 +120,10 @@ public record BlockingCause(
 
   /** 0 network or database, 1 other waits, 2 files, 3 printing (console or a writer). */
   private int weight() {
-    if (leaf.startsWith("PrintStream.") || leaf.startsWith("PrintWriter.")) {
+    // (A leaf read from another compilation's summaries ends its chain: `Log.info() -> PrintStream.println()`.)
+    int arrow = leaf.lastIndexOf(" -> ");
+    String call = arrow < 0 ? leaf : leaf.substring(arrow + 4);
+    if (call.startsWith("PrintStream.") || call.startsWith("PrintWriter.")) {
       return 3;
     }
     if (reason.contains("round trip")) {

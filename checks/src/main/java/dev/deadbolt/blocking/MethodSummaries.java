@@ -34,6 +34,8 @@ import dev.deadbolt.locks.LockOperation;
 import dev.deadbolt.locks.LockResolver;
 import dev.deadbolt.locks.LockTakers;
 import dev.deadbolt.locks.UncontendedLocks;
+import dev.deadbolt.summaries.ClassPathSummaries;
+import dev.deadbolt.summaries.ModuleEffects;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -202,6 +204,17 @@ final class MethodSummaries {
       return Summary.NOTHING;
     }
     TreePath path = methodTrees.pathOf(method);
+    // ---- Summaries across compilations (#19): a method compiled elsewhere, as its compile recorded it
+    if (path == null) {
+      ModuleEffects recorded = ClassPathSummaries.of(state.context).effectsOf(method, state);
+      if (recorded != null) {
+        Summary summary =
+            new Summary(recorded.blocks(), ImmutableList.of(), recorded.parks(), recorded.acquires());
+        done.put(method, summary);
+        return summary;
+      }
+    }
+    // ----
     if (path == null
         || !(path.getLeaf() instanceof MethodTree tree)
         || tree.getBody() == null && implementations.of(method).isEmpty()) {

@@ -6,6 +6,7 @@ import com.sun.tools.javac.util.Context;
 import dev.deadbolt.blocking.BlockingRegions;
 import dev.deadbolt.config.ConfigProblems;
 import dev.deadbolt.config.DeadboltConfig;
+import dev.deadbolt.summaries.SummaryWriter;
 
 /**
  * Base of the checks that ask the shared lock analyses: holds the parsed configuration, reports its
@@ -22,6 +23,8 @@ public abstract class LockAnalysisChecker extends DeadboltChecker {
   @Override
   protected void onCompilationUnit(CompilationUnitTree tree, VisitorState state) {
     ConfigProblems.reportOnce(config.problems(), state);
+    // Summaries across compilations (#19): written into the class output once all is analysed.
+    SummaryWriter.onCompilationUnit(state, analyses(state));
   }
 
   /** The analyses of the compilation last asked about: asked for at almost every node. */

@@ -18,13 +18,17 @@ import dev.deadbolt.engine.LockAnalyses;
 import dev.deadbolt.javac.CompiledClasses;
 import dev.deadbolt.locks.HeldLockAnalysis;
 import dev.deadbolt.locks.LockSigns;
+import dev.deadbolt.summaries.ClassPathSummaries;
+import dev.deadbolt.summaries.UpstreamEdge;
 import java.net.URI;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.regex.Pattern;
 import javax.tools.JavaFileObject;
 import org.jspecify.annotations.Nullable;
@@ -42,7 +46,8 @@ public final class ObservedLockOrder {
   private static final Context.Key<ObservedLockOrder> KEY = new Context.Key<>();
 
   /** Where an edge was seen. */
-  public record Site(String file, long line, String method, JavaFileObject source, int position) {
+  public record Site(
+      String file, long line, String method, @Nullable JavaFileObject source, int position) {
     /** {@code Bank.audit() (Bank.java:57)}. */
     public String describe() {
       return method + " (" + file + ":" + line + ")";
@@ -83,7 +88,7 @@ public final class ObservedLockOrder {
    * @param anchorable whether a finding may be anchored here: Error Prone does not analyse a file
    *     excluded by {@code -XepExcludedPaths}, so a finding anchored there would never be reported
    */
-  private record Seen(Site site, Tree tree, String file, boolean anchorable) {
+  private record Seen(Site site, @Nullable Tree tree, String file, boolean anchorable) {
     boolean isBefore(Seen other) {
       int byFile = file.compareTo(other.file);
       return byFile != 0 ? byFile < 0 : site.position() < other.site.position();
@@ -162,7 +167,50 @@ public final class ObservedLockOrder {
         }
       }.scan(unit, null);
     }
+    addRecordedElsewhere(anyState);
   }
+
+  // ---- Summaries across compilations (#19) ---------------------------------------------------------
+
+  /**
+   * The edges that the compilations of the class path recorded (their summaries files) in the order
+   * opposite to one of this compilation's: a finding can then be anchored here, at this compilation's
+   * site, naming the other's. Those sites are never anchors and never written to this compilation's
+   * reports.
+   */
+  private void addRecordedElsewhere(VisitorState state) {
+    if (edges.isEmpty()) {
+      return;
+    }
+    ClassPathSummaries recorded = ClassPathSummaries.of(state.context);
+    Set<LockNode> asked = new HashSet<>();
+    for (Pair pair : List.copyOf(edges.keySet())) {
+      for (LockNode node : List.of(pair.held(), pair.acquired())) {
+        if (!asked.add(node)) {
+          continue;
+        }
+        for (UpstreamEdge edge : recorded.edgesTaking(node, state)) {
+          Pair upstream = new Pair(edge.held(), edge.acquired());
+          List<Seen> ours = edges.get(new Pair(edge.acquired(), edge.held()));
+          if (ours == null || ours.isEmpty() || ours.get(0).tree() == null) {
+            continue; // only the opposite of an order taken here makes a finding here
+          }
+          Site site = new Site(edge.file(), edge.line(), edge.method(), null, -1);
+          Seen seen = new Seen(site, null, edge.origin() + "!" + edge.file(), false);
+          List<Seen> sites = edges.get(upstream);
+          if (sites == null) {
+            sites = new ArrayList<>();
+            edges.put(upstream, sites);
+          }
+          if (!sites.contains(seen)) {
+            sites.add(seen);
+          }
+        }
+      }
+    }
+  }
+
+  // --------------------------------------------------------------------------------------------------
 
   /**
    * The observed order of the compilation, if something has already asked for it. It is built only
@@ -214,11 +262,21 @@ public final class ObservedLockOrder {
     return Optional.ofNullable(edgesBySite.get(site));
   }
 
-  /** Every edge, in the order first seen, with the site it was first seen at. */
+  /**
+   * Every edge of this compilation, in the order first seen, with the site it was first seen at (not
+   * the edges recorded by other compilations, which have no tree here).
+   */
   public ImmutableList<Observed> all() {
     ImmutableList.Builder<Observed> all = ImmutableList.builder();
     edges.forEach(
-        (pair, sites) -> all.add(new Observed(pair.held(), pair.acquired(), sites.get(0).site())));
+        (pair, sites) -> {
+          for (Seen seen : sites) {
+            if (seen.tree() != null) {
+              all.add(new Observed(pair.held(), pair.acquired(), seen.site()));
+              return;
+            }
+          }
+        });
     return all.build();
   }
 

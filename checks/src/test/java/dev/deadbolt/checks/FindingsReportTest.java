@@ -143,7 +143,13 @@ public class FindingsReportTest {
     File classes = temp.newFolder("classes");
     JavacWithPlugin.compile("Poller", POLLER, CHECKS, classes);
     try (Stream<Path> files = Files.walk(classes.toPath())) {
-      assertThat(files.filter(f -> f.toString().endsWith(".jsonl")).toList()).isEmpty();
+      // (Only the method summaries, which every compile leaves in its class output for the next.)
+      Path summaries = classes.toPath().resolve("META-INF/deadbolt/summaries");
+      assertThat(
+              files
+                  .filter(f -> f.toString().endsWith(".jsonl") && !f.startsWith(summaries))
+                  .toList())
+          .isEmpty();
     }
   }
 

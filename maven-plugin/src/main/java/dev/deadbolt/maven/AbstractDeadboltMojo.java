@@ -96,8 +96,8 @@ abstract class AbstractDeadboltMojo extends AbstractMojo {
           visible.addAll(Reports.read(dir, upstream.getArtifactId()).edges());
         }
       }
-      List<RecordedFinding> findings = new ArrayList<>(own.findings());
-      findings.addAll(LockCycles.find(own.edges(), visible));
+      List<RecordedFinding> findings =
+          LockCycles.mergeWithCompiled(own.findings(), LockCycles.find(own.edges(), visible));
       return new Judgement(
           Verdict.judge(findings, against, project.getBasedir().toPath(), repositoryRoot()), visible);
     } catch (MalformedFileException e) {

@@ -305,7 +305,15 @@ public class AnalyzeMojo extends AbstractCheckMojo {
     String output = project.getBuild().getOutputDirectory();
     if (scope == Scope.MAIN) {
       try {
-        return project.getCompileClasspathElements().stream().filter(e -> !e.equals(output)).toList();
+        // Summaries across modules (#19): the upstream modules' scratch output first, for their
+        // summaries.
+        List<String> elements = UpstreamAnalyzeOutputs.of(session, project, analyzeOutput);
+        for (String element : project.getCompileClasspathElements()) {
+          if (!element.equals(output)) {
+            elements.add(element);
+          }
+        }
+        return elements;
       } catch (DependencyResolutionRequiredException e) {
         throw new MojoExecutionException("Deadbolt: the compile class path is not resolved: " + e, e);
       }

@@ -58,6 +58,36 @@ public final class LockCycles {
     return findings;
   }
 
+  /**
+   * The compile's findings with the cycles found across modules: since the compile reads the lock edges
+   * of the jars it depends on (their summaries), it can report a cycle at the same acquisition itself.
+   * Then the one found here replaces it (it names the other module and links its place, and keeps the
+   * fingerprint such findings had); but a compile finding there that is suppressed stays, suppressing
+   * it.
+   */
+  public static List<RecordedFinding> mergeWithCompiled(
+      List<RecordedFinding> compiled, List<RecordedFinding> cycles) {
+    List<RecordedFinding> merged = new ArrayList<>(compiled);
+    for (RecordedFinding cycle : cycles) {
+      int same = -1;
+      for (int i = 0; i < merged.size() && same < 0; i++) {
+        RecordedFinding f = merged.get(i);
+        if (f.check().equals(CHECK)
+            && f.line() == cycle.line()
+            && f.source().normalize().equals(cycle.source().normalize())
+            && !cycles.contains(f)) {
+          same = i;
+        }
+      }
+      if (same < 0) {
+        merged.add(cycle);
+      } else if (!merged.get(same).suppressed()) {
+        merged.set(same, cycle);
+      }
+    }
+    return merged;
+  }
+
   /** The fewest edges leading from {@code start} to {@code goal}, or null. */
   private static List<RecordedEdge> shortestPath(
       String start, String goal, Map<String, List<RecordedEdge>> from) {

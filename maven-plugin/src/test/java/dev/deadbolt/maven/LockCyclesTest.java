@@ -40,6 +40,31 @@ public class LockCyclesTest {
   }
 
   @Test
+  public void aCycleTheCompileAlsoFoundIsReportedOnceAsFoundAcrossModules() {
+    // The compile of app read core's lock edges from its jar and reported the same acquisition.
+    RecordedFinding compiled =
+        Fixtures.finding(
+            "LockOrderInversion", "../app/src/main/java/com/acme/app/Locks.java", 14, "m14()", "x");
+    RecordedFinding elsewhere =
+        Fixtures.finding("BlockingCallUnderLock", "src/main/java/com/acme/Other.java", 14, "m()", "y");
+    List<RecordedFinding> cycles =
+        LockCycles.find(List.of(APP_ORDER), List.of(APP_ORDER, CORE_ORDER));
+
+    List<RecordedFinding> merged =
+        LockCycles.mergeWithCompiled(List.of(compiled, elsewhere), cycles);
+    assertThat(merged).containsExactly(cycles.get(0), elsewhere).inOrder();
+
+    // Suppressed in the source, it stays suppressed: the cycle is not reported again beside it.
+    RecordedFinding suppressed = Fixtures.suppressed(compiled, "reviewed");
+    assertThat(LockCycles.mergeWithCompiled(List.of(suppressed), cycles)).containsExactly(suppressed);
+
+    // A cycle the compile did not report is added.
+    assertThat(LockCycles.mergeWithCompiled(List.of(elsewhere), cycles))
+        .containsExactly(elsewhere, cycles.get(0))
+        .inOrder();
+  }
+
+  @Test
   public void aCycleWithinOneCompilationIsLeftToLockOrderInversion() {
     RecordedEdge back = edge("Ledger.journal", "Ledger.accounts", "core", 20);
     assertThat(LockCycles.find(List.of(CORE_ORDER, back), List.of(CORE_ORDER, back))).isEmpty();

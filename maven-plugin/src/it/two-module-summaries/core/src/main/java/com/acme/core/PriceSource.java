@@ -1,0 +1,5 @@
+package com.acme.core;
+
+public interface PriceSource {
+  String price(String item);
+}
