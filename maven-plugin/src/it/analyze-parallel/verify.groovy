@@ -11,7 +11,7 @@ runs.each { run ->
 }
 assert !runs[0].contains('WorkerDriver')
 assert runs[1].contains('Deadbolt: compiling 1 test source file(s) as default-testCompile')
-assert runs[1] =~ /app\/src\/test\/java\/com\/acme\/app\/WorkerDriver\.java:7 \[new\] `lock` is held across a blocking call/
+assert runs[1] =~ /app\/src\/test\/java\/com\/acme\/app\/WorkerDriver\.java:7 \[new\] `lock` and `Worker.lock` \(taken on the way\) are held across 2 blocking calls: `Worker.work\(\) -> Thread.sleep\(\)`/
 
 def rules = { module ->
   JsonParser.parseString(new File(basedir, "$module/target/deadbolt/deadbolt.sarif").text).asJsonObject

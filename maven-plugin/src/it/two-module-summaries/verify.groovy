@@ -11,14 +11,18 @@ def cache = '`this` is held across a blocking call: `load() -> Client.fetch() ->
     ' connects a socket (network round trip)'
 def quotes = '`lock` is held across a blocking call: `RemotePrices.price() -> Client.fetch() -> Http.get() ->' +
     ' Socket.connect()` connects a socket (network round trip)'
+def board = '`this` is held across a blocking call: `PriceSource.price() -> RemotePrices.price() ->' +
+    ' Client.fetch() -> Http.get() -> Socket.connect()` connects a socket (network round trip)'
 def cycle = '`Ledger.audit()` acquires `Ledger.accounts` while `Ledger.journal` is held, but Ledger.post()' +
     ' (Ledger.java:10) acquires them in the opposite order'
 
-// 1 and 2: app's own compile reports all three, the chains running on into core.
+// 1 and 2: app's own compile reports all four, the chains running on into core, one through core's
+// interface to its implementation there.
 runs.take(2).each { run ->
   assert run =~ /app\/src\/main\/java\/com\/acme\/app\/PriceCache\.java:\[\d+,\d+\] \[BlockingCallUnderLock\] /
   assert run.contains(cache)
   assert run.contains(quotes)
+  assert run.contains(board)
   assert run =~ /app\/src\/main\/java\/com\/acme\/app\/Reconciler\.java:\[14,\d+\] \[LockOrderInversion\] /
   assert run.contains(cycle)
   assert !run.contains('method summaries') // no note: every summary read is whole and current
@@ -35,18 +39,19 @@ runs.take(2).each { run ->
     assert client[0] == '{"format":"deadbolt-summaries","version":1,"methods":1,"edges":0}'
     assert client[1].contains('"key":"com.acme.core.Client#fetch(Ljava/lang/String;)Ljava/lang/String;"')
     assert text('com.acme.core.Ledger').any { it.contains('"kind":"edge"') && it.contains('"held":"com.acme.core.Ledger#accounts"') }
-    // An interface of abstract methods has nothing to say (until dispatch gives them summaries).
-    assert zip.getEntry('META-INF/deadbolt/summaries/com.acme.core.PriceSource.jsonl') == null
+    // An interface method says what its implementations in core do.
+    assert text('com.acme.core.PriceSource').any { it.contains('"key":"com.acme.core.PriceSource#price(') }
   }
 }
 
-// 3: analyze, without Error Prone in the build: the same three findings in app's report.
+// 3: analyze, without Error Prone in the build: the same four findings in app's report.
 def sarif = new File(basedir, 'app/analyze/deadbolt/deadbolt.sarif')
 def results = JsonParser.parseString(sarif.text).asJsonObject.getAsJsonArray('runs')[0].asJsonObject
     .getAsJsonArray('results').collect { it.asJsonObject }
 def texts = results.collect { it.getAsJsonObject('message').get('text').asString }
 assert texts.any { it.contains(cache) } : texts
 assert texts.any { it.contains(quotes) } : texts
+assert texts.any { it.contains(board) } : texts
 // (deadbolt:check words the cycle as found across modules, naming core; once.)
 assert results.count { it.get('ruleId').asString == 'LockOrderInversion' } == 1
 assert texts.any { it.contains('but Ledger.post() (Ledger.java:10, module core) acquires them in the opposite order') } : texts
