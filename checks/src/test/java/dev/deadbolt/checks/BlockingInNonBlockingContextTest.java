@@ -9,11 +9,9 @@ import org.junit.runners.JUnit4;
 @RunWith(JUnit4.class)
 public class BlockingInNonBlockingContextTest {
   private final CompilationTestHelper helper =
-      StandIns.addAll(
-          CompilationTestHelper.newInstance(BlockingInNonBlockingContext.class, getClass()));
+      CompilationTestHelper.newInstance(BlockingInNonBlockingContext.class, getClass());
   private final BugCheckerRefactoringTestHelper refactoring =
-      StandIns.addAll(
-          BugCheckerRefactoringTestHelper.newInstance(BlockingInNonBlockingContext.class, getClass()));
+      BugCheckerRefactoringTestHelper.newInstance(BlockingInNonBlockingContext.class, getClass());
 
   // ---- identification: @NonBlocking methods and classes -----------------------------------------
 

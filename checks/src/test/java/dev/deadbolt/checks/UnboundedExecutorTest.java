@@ -16,11 +16,10 @@ public class UnboundedExecutorTest {
   private static final String STRICT = "-XepOpt:Deadbolt:StrictExecutorBounds=true";
 
   private final CompilationTestHelper helper =
-      StandIns.addAll(CompilationTestHelper.newInstance(UnboundedExecutor.class, getClass()));
+      CompilationTestHelper.newInstance(UnboundedExecutor.class, getClass());
 
   private final BugCheckerRefactoringTestHelper refactoring =
-      StandIns.addAll(
-          BugCheckerRefactoringTestHelper.newInstance(UnboundedExecutor.class, getClass()));
+      BugCheckerRefactoringTestHelper.newInstance(UnboundedExecutor.class, getClass());
 
   // --- identification -------------------------------------------------------------------------
 

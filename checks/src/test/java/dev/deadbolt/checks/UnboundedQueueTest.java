@@ -12,11 +12,10 @@ import org.junit.runners.JUnit4;
 @RunWith(JUnit4.class)
 public class UnboundedQueueTest {
   private final CompilationTestHelper helper =
-      StandIns.addAll(CompilationTestHelper.newInstance(UnboundedQueue.class, getClass()));
+      CompilationTestHelper.newInstance(UnboundedQueue.class, getClass());
 
   private final BugCheckerRefactoringTestHelper refactoring =
-      StandIns.addAll(
-          BugCheckerRefactoringTestHelper.newInstance(UnboundedQueue.class, getClass()));
+      BugCheckerRefactoringTestHelper.newInstance(UnboundedQueue.class, getClass());
 
   // --- identification -------------------------------------------------------------------------
 

@@ -1,7 +1,6 @@
 package dev.deadbolt.contexts;
 
 import com.google.errorprone.CompilationTestHelper;
-import dev.deadbolt.checks.StandIns;
 import org.junit.Test;
 import org.junit.runner.RunWith;
 import org.junit.runners.JUnit4;
@@ -10,8 +9,7 @@ import org.junit.runners.JUnit4;
 @RunWith(JUnit4.class)
 public class NonBlockingContextsTest {
   private final CompilationTestHelper helper =
-      StandIns.addAll(
-          CompilationTestHelper.newInstance(NonBlockingContextsPrinter.class, getClass()));
+      CompilationTestHelper.newInstance(NonBlockingContextsPrinter.class, getClass());
 
   @Test
   public void theInnermostFunctionDecides() {
