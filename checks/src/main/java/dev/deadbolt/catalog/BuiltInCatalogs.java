@@ -63,6 +63,13 @@ public final class BuiltInCatalogs {
       {"httpclient4", "org.apache.http.client", "org.apache.http.util"},
       {"httpclient5", "org.apache.hc.client5.http.classic", "org.apache.hc.core5.http.io.entity"},
       {"jedis", "redis.clients.jedis.commands", "redis.clients.jedis", "redis.clients.jedis.util"},
+      {
+        "lettuce",
+        "io.lettuce.core.api.sync",
+        "io.lettuce.core.cluster.api.sync",
+        "io.lettuce.core",
+        "io.lettuce.core.cluster"
+      },
       {"jpa-jakarta", "jakarta.persistence"},
       {"aws-sdk", "software.amazon.awssdk.core", "software.amazon.awssdk.awscore"},
       {"mongodb", "com.mongodb.client"},

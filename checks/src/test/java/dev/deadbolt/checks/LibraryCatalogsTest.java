@@ -495,6 +495,48 @@ public class LibraryCatalogsTest {
   }
 
   @Test
+  public void lettuceSynchronousCommandsAndConnects() {
+    calls
+        .addSourceLines(
+            "Sessions.java",
+            """
+            import io.lettuce.core.RedisClient;
+            import io.lettuce.core.api.StatefulRedisConnection;
+            import io.lettuce.core.api.async.RedisAsyncCommands;
+            import io.lettuce.core.api.sync.RedisCommands;
+            import io.lettuce.core.cluster.api.sync.RedisAdvancedClusterCommands;
+            class Sessions {
+              synchronized String get(RedisCommands<String, String> redis) {
+                // BUG: Diagnostic contains: `RedisStringCommands.set()` sends a Redis command and waits for the reply
+                redis.set("k", "v");
+                // BUG: Diagnostic contains: `BaseRedisCommands.ping()` sends a Redis command
+                redis.ping();
+                // BUG: Diagnostic contains: `RedisStringCommands.get()` sends a Redis command
+                return redis.get("k");
+              }
+              synchronized void cluster(RedisAdvancedClusterCommands<String, String> cluster) {
+                // BUG: Diagnostic contains: `RedisHashCommands.hget()` sends a Redis command
+                cluster.hget("h", "f");
+                cluster.masters();
+                cluster.getStatefulConnection();
+              }
+              synchronized StatefulRedisConnection<String, String> open(RedisClient client) {
+                client.connectAsync(io.lettuce.core.codec.StringCodec.UTF8, null);
+                // BUG: Diagnostic contains: `RedisClient.connect()` connects to Redis (network round trip)
+                return client.connect();
+              }
+              synchronized void later(RedisAsyncCommands<String, String> async, StatefulRedisConnection<String, String> c) {
+                async.set("k", "v");
+                async.get("k");
+                c.sync();
+                c.async();
+              }
+            }
+            """)
+        .doTest();
+  }
+
+  @Test
   public void jpaEntityManagerAndQueries() {
     calls
         .addSourceLines(
