@@ -71,6 +71,12 @@ public final class BuiltInCatalogs {
         "io.lettuce.core.cluster"
       },
       {"jpa-jakarta", "jakarta.persistence"},
+      {"hibernate", "org.hibernate", "org.hibernate.query"},
+      {
+        "cassandra",
+        "com.datastax.oss.driver.api.core.cql",
+        "com.datastax.oss.driver.api.core.session"
+      },
       {"aws-sdk", "software.amazon.awssdk.core", "software.amazon.awssdk.awscore"},
       {"mongodb", "com.mongodb.client"},
       {"elasticsearch-rest", "org.elasticsearch.client"},

@@ -537,6 +537,71 @@ public class LibraryCatalogsTest {
   }
 
   @Test
+  public void hibernateSessionsAndQueries() {
+    calls
+        .addSourceLines(
+            "Orders.java",
+            """
+            import org.hibernate.Session;
+            import org.hibernate.query.SelectionQuery;
+            class Orders {
+              synchronized Object load(Session session) {
+                // BUG: Diagnostic contains: `Session.get()` loads an entity (database round trip)
+                Object order = session.get(Object.class, 1L);
+                SelectionQuery<Object> query =
+                    session.createSelectionQuery("from Order", Object.class).setMaxResults(10);
+                // BUG: Diagnostic contains: `SelectionQuery.list()` runs a query (database round trip)
+                query.list();
+                // BUG: Diagnostic contains: `SelectionQuery.uniqueResult()` runs a query
+                query.uniqueResult();
+                // BUG: Diagnostic contains: `MutationQuery.executeUpdate()` runs an update
+                session.createMutationQuery("delete from Order").executeUpdate();
+                // BUG: Diagnostic contains: `Session.persist()` may write to the database
+                session.persist(order);
+                return order;
+              }
+              synchronized void local(Session session, Object order) {
+                session.contains(order);
+                session.detach(order);
+                session.createSelectionQuery("from Order", Object.class).setFirstResult(5);
+              }
+            }
+            """)
+        .doTest();
+  }
+
+  @Test
+  public void cassandraSessionsAndResults() {
+    calls
+        .addSourceLines(
+            "Events.java",
+            """
+            import com.datastax.oss.driver.api.core.CqlSession;
+            import com.datastax.oss.driver.api.core.cql.ResultSet;
+            class Events {
+              synchronized void record(CqlSession session) {
+                // BUG: Diagnostic contains: `SyncCqlSession.execute()` runs a CQL statement (network round trip)
+                ResultSet rows = session.execute("select * from events");
+                // BUG: Diagnostic contains: `PagingIterable.all()` fetches every remaining page
+                rows.all();
+                // BUG: Diagnostic contains: `SyncCqlSession.prepare()` prepares a CQL statement
+                session.prepare("insert into events (id) values (?)");
+              }
+              synchronized CqlSession open() {
+                // BUG: Diagnostic contains: `SessionBuilder.build()` connects to the cluster
+                return CqlSession.builder().build();
+              }
+              synchronized void later(CqlSession session) {
+                session.executeAsync("select * from events");
+                session.prepareAsync("select * from events");
+                CqlSession.builder().buildAsync();
+              }
+            }
+            """)
+        .doTest();
+  }
+
+  @Test
   public void jpaEntityManagerAndQueries() {
     calls
         .addSourceLines(
