@@ -79,11 +79,16 @@ public final class BlockingCalls {
     if (!(ASTHelpers.getSymbol(call) instanceof MethodSymbol method)) {
       return Optional.empty();
     }
-    if (call instanceof MethodInvocationTree invocation
-        && LockOperation.effectOf(invocation, state).isPresent()) {
-      // Taking or releasing a lock is lock ordering, not blocking, even when the lock's own source
-      // (a Lock implementation of this compilation) parks.
-      return Optional.empty();
+    if (call instanceof MethodInvocationTree invocation) {
+      Optional<LockOperation.Effect> effect = LockOperation.effectOf(invocation, state);
+      if (effect.isPresent()) {
+        // Taking or releasing a lock is lock ordering, not blocking, even when the lock's own source
+        // (a Lock implementation of this compilation) parks — unless the catalog says taking it is a
+        // round trip (a distributed lock: Redisson's RLock). Its release is not a cause of its own.
+        return effect.get() == LockOperation.Effect.RELEASE
+            ? Optional.empty()
+            : catalogCause(call, method, resolver, state);
+      }
     }
     Optional<BlockingCause> direct = directCause(call, method, resolver, state);
     if (direct.isPresent()) {
@@ -161,6 +166,24 @@ public final class BlockingCalls {
   }
 
   // ------------------------------------------------------------------------------------------------
+
+  /**
+   * The catalog's entry for a lock operation, if taking that lock is itself a round trip: named by the
+   * receiver's type ({@code RLock.lock()}), since the method is {@code Lock}'s.
+   */
+  Optional<BlockingCause> catalogCause(
+      ExpressionTree call, MethodSymbol method, LockResolver resolver, VisitorState state) {
+    Type receiver = receiverType(call);
+    Optional<CatalogEntry> entry = catalog.lookup(method, receiver, state.getTypes());
+    if (entry.isEmpty()) {
+      return Optional.empty();
+    }
+    String name =
+        receiver != null && receiver.tsym != null
+            ? receiver.tsym.getSimpleName() + "." + method.getSimpleName() + "()"
+            : BlockingCause.name(method, null);
+    return Optional.of(BlockingCause.direct(name, entry.get().reason(), Optional.empty()));
+  }
 
   /** The catalog or annotation says this very call blocks. */
   Optional<BlockingCause> directCause(

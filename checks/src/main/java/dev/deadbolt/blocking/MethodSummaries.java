@@ -507,6 +507,15 @@ final class MethodSummaries {
         if (call instanceof MethodInvocationTree invocation) {
           Optional<LockOperation> op = LockOperation.of(invocation, resolver, state);
           if (op.isPresent()) {
+            if (op.get().effect() != LockOperation.Effect.RELEASE) {
+              // A distributed lock's acquisition is also a round trip (the catalog says which).
+              Optional<BlockingCause> remote =
+                  blockingCalls.catalogCause(
+                      invocation, (MethodSymbol) ASTHelpers.getSymbol(invocation), resolver, state);
+              if (remote.isPresent()) {
+                offer(blocks, remote.get());
+              }
+            }
             if (op.get().mayWait()) {
               if (parks[0].isEmpty() && !neverWaitsLong(op.get(), method, path)) {
                 parks[0] = Optional.of(parkCause(invocation));

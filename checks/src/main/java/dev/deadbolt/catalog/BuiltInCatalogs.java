@@ -71,6 +71,7 @@ public final class BuiltInCatalogs {
         "io.lettuce.core.cluster"
       },
       {"jpa-jakarta", "jakarta.persistence"},
+      {"redisson", "org.redisson.api"},
       {"hibernate", "org.hibernate", "org.hibernate.query"},
       {
         "cassandra",

@@ -314,6 +314,31 @@ public class BlockingInNonBlockingContextTest {
   // ---- identification: event loops ------------------------------------------------------------------
 
   @Test
+  public void aNettyChannelInitializerRunsOnTheEventLoop() {
+    helper
+        .addSourceLines(
+            "Pipeline.java",
+            """
+            import io.netty.channel.Channel;
+            import io.netty.channel.ChannelInitializer;
+            import java.nio.file.Files;
+            import java.nio.file.Path;
+            class Pipeline extends ChannelInitializer<Channel> {
+              @Override
+              protected void initChannel(Channel channel) throws Exception {
+                // BUG: Diagnostic contains: `Files.readAllBytes()` does file system I/O in `initChannel()`, a Netty channel initializer, called on the channel's event loop
+                Files.readAllBytes(Path.of("tls.pem"));
+              }
+              // Not a callback: the bootstrap's own code, on the caller's thread.
+              byte[] certificate() throws Exception {
+                return Files.readAllBytes(Path.of("tls.pem"));
+              }
+            }
+            """)
+        .doTest();
+  }
+
+  @Test
   public void nettyHandlerCallbacks() {
     helper
         .addSourceLines(

@@ -602,6 +602,49 @@ public class LibraryCatalogsTest {
   }
 
   @Test
+  public void redissonDistributedLocksAreRoundTripsAndLocks() {
+    calls
+        .addSourceLines(
+            "Jobs.java",
+            """
+            import java.util.concurrent.TimeUnit;
+            import org.redisson.api.RLock;
+            class Jobs {
+              private final Object local = new Object();
+              private int runs;
+              void run(RLock distributed) {
+                synchronized (local) {
+                  // BUG: Diagnostic contains: `RLock.lock()` takes a distributed lock (a round trip to Redis, and waits while it is held elsewhere) while `local` is held
+                  distributed.lock();
+                  try {
+                    runs++;
+                  } finally {
+                    distributed.unlock();
+                  }
+                }
+              }
+              // Its own acquisition under no other lock, and its release under itself: no finding.
+              void alone(RLock distributed) throws InterruptedException {
+                distributed.lock();
+                try {
+                  runs++;
+                } finally {
+                  distributed.unlock();
+                }
+                if (distributed.tryLock(1, 10, TimeUnit.SECONDS)) {
+                  try {
+                    runs++;
+                  } finally {
+                    distributed.unlock();
+                  }
+                }
+              }
+            }
+            """)
+        .doTest();
+  }
+
+  @Test
   public void jpaEntityManagerAndQueries() {
     calls
         .addSourceLines(
