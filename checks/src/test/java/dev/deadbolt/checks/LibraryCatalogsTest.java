@@ -623,6 +623,14 @@ public class LibraryCatalogsTest {
                   }
                 }
               }
+              // The asynchronous forms return futures: no round trip is waited for.
+              void later(RLock distributed) {
+                synchronized (local) {
+                  distributed.lockAsync();
+                  distributed.tryLockAsync();
+                  distributed.unlockAsync();
+                }
+              }
               // Its own acquisition under no other lock, and its release under itself: no finding.
               void alone(RLock distributed) throws InterruptedException {
                 distributed.lock();
