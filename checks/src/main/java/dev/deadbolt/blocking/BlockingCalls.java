@@ -87,7 +87,7 @@ public final class BlockingCalls {
         // round trip (a distributed lock: Redisson's RLock). Its release is not a cause of its own.
         return effect.get() == LockOperation.Effect.RELEASE
             ? Optional.empty()
-            : catalogCause(call, method, resolver, state);
+            : catalogCause(call, method, state);
       }
     }
     Optional<BlockingCause> direct = directCause(call, method, resolver, state);
@@ -171,8 +171,7 @@ public final class BlockingCalls {
    * The catalog's entry for a lock operation, if taking that lock is itself a round trip: named by the
    * receiver's type ({@code RLock.lock()}), since the method is {@code Lock}'s.
    */
-  Optional<BlockingCause> catalogCause(
-      ExpressionTree call, MethodSymbol method, LockResolver resolver, VisitorState state) {
+  Optional<BlockingCause> catalogCause(ExpressionTree call, MethodSymbol method, VisitorState state) {
     Type receiver = receiverType(call);
     Optional<CatalogEntry> entry = catalog.lookup(method, receiver, state.getTypes());
     if (entry.isEmpty()) {

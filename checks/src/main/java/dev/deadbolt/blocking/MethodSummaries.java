@@ -511,7 +511,7 @@ final class MethodSummaries {
               // A distributed lock's acquisition is also a round trip (the catalog says which).
               Optional<BlockingCause> remote =
                   blockingCalls.catalogCause(
-                      invocation, (MethodSymbol) ASTHelpers.getSymbol(invocation), resolver, state);
+                      invocation, (MethodSymbol) ASTHelpers.getSymbol(invocation), state);
               if (remote.isPresent()) {
                 offer(blocks, remote.get());
               }
