@@ -20,14 +20,12 @@ import dev.deadbolt.locks.LockId;
 import dev.deadbolt.locks.LockOperation;
 import dev.deadbolt.locks.LockResolver;
 import dev.deadbolt.locks.LockTakers;
-import dev.deadbolt.locks.ObjectRef;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import javax.lang.model.element.ElementKind;
 
 /**
  * The {@code java.util.concurrent} locks that are only ever held briefly: a private lock field whose
@@ -64,10 +62,8 @@ final class BriefLocks {
 
   /** Whether {@code lock}, taken in the code at {@code anywhere}, is only ever held briefly. */
   boolean heldBriefly(LockId lock, TreePath anywhere, VisitorState state) {
-    if (lock.origin() != ObjectRef.Origin.FIELD
-        || !(lock.declaration() instanceof VarSymbol field)
-        || (field.flags() & Flags.PRIVATE) == 0
-        || field.getKind() != ElementKind.FIELD) {
+    VarSymbol field = lock.privateField();
+    if (field == null) {
       return false;
     }
     Boolean known = answers.get(field);
@@ -80,16 +76,11 @@ final class BriefLocks {
   }
 
   private boolean everyTakerQuiet(VarSymbol field, TreePath anywhere, VisitorState state) {
-    ClassTree topLevel = null;
-    for (TreePath p = anywhere; p != null; p = p.getParentPath()) {
-      if (p.getLeaf() instanceof ClassTree cls) {
-        topLevel = cls;
-      }
-    }
-    CompilationUnitTree unit = anywhere.getCompilationUnit();
+    ClassTree topLevel = LockTakers.topLevelClass(anywhere);
     if (topLevel == null) {
       return false;
     }
+    CompilationUnitTree unit = anywhere.getCompilationUnit();
     Set<MethodSymbol> takers = lockTakers.of(LockNode.field(field), topLevel, unit, state);
     if (takers.isEmpty()) {
       return false;

@@ -1,8 +1,11 @@
 package dev.deadbolt.locks;
 
 import com.google.common.collect.ImmutableList;
+import com.sun.tools.javac.code.Flags;
 import com.sun.tools.javac.code.Symbol;
+import com.sun.tools.javac.code.Symbol.VarSymbol;
 import java.util.Objects;
+import javax.lang.model.element.ElementKind;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -101,6 +104,17 @@ public final class LockId {
 
   public boolean isMonitor() {
     return kind == Kind.MONITOR;
+  }
+
+  /** The private field this lock is, if it is one: then every method that takes it is in its class. */
+  @Nullable
+  public VarSymbol privateField() {
+    return origin == ObjectRef.Origin.FIELD
+            && declaration instanceof VarSymbol field
+            && (field.flags() & Flags.PRIVATE) != 0
+            && field.getKind() == ElementKind.FIELD
+        ? field
+        : null;
   }
 
   /** What the object holding the lock is rooted in; tells what {@link #declaration()} means. */

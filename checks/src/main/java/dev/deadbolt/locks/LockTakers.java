@@ -8,6 +8,7 @@ import com.sun.source.tree.MethodInvocationTree;
 import com.sun.source.tree.MethodTree;
 import com.sun.source.tree.SynchronizedTree;
 import com.sun.source.tree.Tree;
+import com.sun.source.util.TreePath;
 import com.sun.source.util.TreeScanner;
 import com.sun.tools.javac.code.Flags;
 import com.sun.tools.javac.code.Symbol.ClassSymbol;
@@ -19,6 +20,7 @@ import java.util.LinkedHashSet;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Which methods of a top-level class (its nested classes included) take each lock, by declaration: a
@@ -34,6 +36,18 @@ public final class LockTakers {
    * and {@link UncontendedLocks} for the class of a lock that a summary, of any file, parks on.
    */
   private final Map<Tree, Map<LockNode, Set<MethodSymbol>>> byClass = new IdentityHashMap<>();
+
+  /** The top-level class around the code at {@code path}; null outside any class. */
+  @Nullable
+  public static ClassTree topLevelClass(TreePath path) {
+    ClassTree top = null;
+    for (TreePath p = path; p != null; p = p.getParentPath()) {
+      if (p.getLeaf() instanceof ClassTree cls) {
+        top = cls;
+      }
+    }
+    return top;
+  }
 
   /** The methods of {@code topLevel}, a class in {@code unit}, taking {@code lock}, in source order. */
   public Set<MethodSymbol> of(

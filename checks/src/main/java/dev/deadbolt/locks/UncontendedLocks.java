@@ -3,7 +3,6 @@ package dev.deadbolt.locks;
 import com.google.errorprone.VisitorState;
 import com.google.errorprone.util.ASTHelpers;
 import com.sun.source.tree.ClassTree;
-import com.sun.source.tree.CompilationUnitTree;
 import com.sun.source.tree.LambdaExpressionTree;
 import com.sun.source.tree.MemberReferenceTree;
 import com.sun.source.tree.MethodInvocationTree;
@@ -20,7 +19,6 @@ import dev.deadbolt.hierarchy.LockNode;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Set;
-import javax.lang.model.element.ElementKind;
 
 /**
  * The {@code java.util.concurrent} locks that can never be contended, so that waiting for one never
@@ -47,10 +45,8 @@ public final class UncontendedLocks {
    */
   public boolean neverContended(
       LockId lock, MethodSymbol method, TreePath methodPath, VisitorState state) {
-    if (lock.origin() != ObjectRef.Origin.FIELD
-        || !(lock.declaration() instanceof VarSymbol field)
-        || (field.flags() & Flags.PRIVATE) == 0
-        || field.getKind() != ElementKind.FIELD) {
+    VarSymbol field = lock.privateField();
+    if (field == null) {
       return false;
     }
     Boolean known = answers.get(field);
@@ -63,7 +59,7 @@ public final class UncontendedLocks {
 
   private boolean onlyTakenUnderMonitors(
       VarSymbol field, TreePath anywhere, VisitorState state) {
-    ClassTree topLevel = topLevelClass(anywhere);
+    ClassTree topLevel = LockTakers.topLevelClass(anywhere);
     if (topLevel == null) {
       return false;
     }
@@ -168,18 +164,5 @@ public final class UncontendedLocks {
       }
     }
     return false;
-  }
-
-  private static ClassTree topLevelClass(TreePath path) {
-    ClassTree top = null;
-    for (TreePath p = path; p != null; p = p.getParentPath()) {
-      if (p.getLeaf() instanceof ClassTree cls) {
-        top = cls;
-      }
-      if (p.getLeaf() instanceof CompilationUnitTree) {
-        break;
-      }
-    }
-    return top;
   }
 }
